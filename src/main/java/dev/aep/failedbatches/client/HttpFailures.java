@@ -1,0 +1,61 @@
+package dev.aep.failedbatches.client;
+
+import dev.aep.failedbatches.auth.ImsTokenException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/** Reads what a failed AEP call said: its status and its Retry-After. */
+public final class HttpFailures {
+
+    private HttpFailures() {
+    }
+
+    /** The HTTP status behind a failure, or 0 when there was no HTTP answer. */
+    public static int status(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            return http.getStatusCode();
+        }
+        if (failure instanceof ImsTokenException ims) {
+            return ims.getStatus();
+        }
+        return 0;
+    }
+
+    /** Retry-After as delta-seconds or an HTTP-date, relative to {@code now}; empty when absent or unreadable. */
+    public static Optional<Duration> retryAfter(Throwable failure, Instant now) {
+        if (!(failure instanceof HttpOperationFailedException http) || http.getResponseHeaders() == null) {
+            return Optional.empty();
+        }
+        String value = header(http.getResponseHeaders(), "Retry-After");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        value = value.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(now, at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (name.equalsIgnoreCase(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.aep.failedbatches.errors;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads a failed file lazily. The shape is decided on the first non-blank line: a complete JSON value means
+ * NDJSON, anything cut short means pretty-printed documents. I/O failures of the stream surface as
+ * {@link UncheckedIOException}; bad content never does.
+ */
+final class FailedRecordIterator implements Iterator<FailedRecord>, Closeable {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final InputStream stream;
+    private final ObjectMapper mapper;
+    private final int maxRecordChars;
+    private RecordSource source;
+    private FailedRecord next;
+    private boolean closed;
+
+    FailedRecordIterator(InputStream stream, ObjectMapper mapper, int maxRecordChars) {
+        this.stream = stream;
+        this.mapper = mapper;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        if (closed) {
+            return false;
+        }
+        try {
+            if (source == null) {
+                source = openSource();
+            }
+            next = source.next();
+        } catch (IOException e) {
+            closeQuietly();
+            throw new UncheckedIOException(e);
+        }
+        if (next == null) {
+            closeQuietly();
+        }
+        return next != null;
+    }
+
+    @Override
+    public FailedRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        FailedRecord record = next;
+        next = null;
+        return record;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            next = null;
+            stream.close();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // nothing more will be read from it anyway
+        }
+    }
+
+    private RecordSource openSource() throws IOException {
+        // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
+        LineReader lines = new LineReader(skipByteOrderMark(new InputStreamReader(stream, StandardCharsets.UTF_8)),
+                maxRecordChars);
+        LineReader.Line first = lines.next();
+        while (first != null && !first.tooLong() && first.text().isBlank()) {
+            first = lines.next();
+        }
+        if (first == null) {
+            return RecordSource.EMPTY;
+        }
+        if (!first.tooLong() && isCutShort(first.text())) {
+            // Replay what was consumed, with the same number of line breaks so the parser's line numbers match.
+            String consumed = "\n".repeat(first.number() - 1) + first.text() + "\n";
+            Reader whole = new ConcatenatedReader(new StringReader(consumed), lines.remainder());
+            return new JsonSequenceRecords(whole, mapper, maxRecordChars);
+        }
+        return new NdjsonRecords(lines, first, mapper, maxRecordChars);
+    }
+
+    private boolean isCutShort(String text) throws IOException {
+        try (JsonParser parser = mapper.createParser(text)) {
+            parser.nextToken();
+            parser.skipChildren();
+            return false;
+        } catch (JsonEOFException e) {
+            return true;
+        } catch (JsonProcessingException e) {
+            return false; // invalid rather than incomplete: NDJSON reports it as a bad line
+        }
+    }
+
+    private static Reader skipByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            pushback.unread(first);
+        }
+        return pushback;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.aep.failedbatches.errors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Short, single-line reasons for JSON parse failures. */
+final class ParseErrors {
+    private static final int MAX_REASON_CHARS = 300;
+
+    private ParseErrors() {
+    }
+
+    static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        message = message.replaceAll("\\s+", " ").trim();
+        if (message.length() > MAX_REASON_CHARS) {
+            message = message.substring(0, MAX_REASON_CHARS) + "...";
+        }
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getColumnNr() > 0) {
+            message += " (column " + location.getColumnNr() + ")";
+        }
+        return message;
+    }
+
+    static String tooLong(int maxChars) {
+        return "longer than the limit of " + maxChars + " characters";
+    }
+}

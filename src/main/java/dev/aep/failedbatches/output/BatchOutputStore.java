@@ -1,0 +1,191 @@
+package dev.aep.failedbatches.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aep.failedbatches.auth.Secrets;
+import dev.aep.failedbatches.errors.ErrorEvent;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The contract's output layout under {@code aep.output.dir}: {@code errors/<category>/<batchId>.jsonl},
+ * {@code reports/<batchId>.json}, {@code dead-letter/<batchId>.json}. Every file is written under a temporary name and
+ * renamed into place, so a crash never leaves a half-written file that looks complete. Only validated batch IDs and
+ * category names become path segments.
+ */
+public final class BatchOutputStore {
+
+    public static final Pattern BATCH_ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+    private static final Pattern CATEGORY = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
+    private static final Pattern UNSAFE_NAME_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
+
+    private final Path root;
+    private final List<String> categories;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public BatchOutputStore(Path root, List<String> categories, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.categories = List.copyOf(categories);
+        this.clock = clock;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public static boolean isValidBatchId(String batchId) {
+        return batchId != null && BATCH_ID.matcher(batchId).matches();
+    }
+
+    public BatchRun begin(String batchId) {
+        if (!isValidBatchId(batchId)) {
+            throw new InvalidBatchIdException(batchId);
+        }
+        return new BatchRun(batchId, clock.instant(), categories);
+    }
+
+    /** Appends events to the run's temporary per-category files; the files stay open until the run ends. */
+    public void append(BatchRun run, List<ErrorEvent> events) throws IOException {
+        for (ErrorEvent event : events) {
+            String line = json.writeValueAsString(event);
+            Writer writer = run.writer(event.getCategory(), category -> openTemp(run, category));
+            synchronized (writer) {
+                writer.write(line);
+                writer.write('\n');
+            }
+        }
+    }
+
+    /** Ends a run: its error files replace the batch's previous ones, then the report is written. */
+    public synchronized Map<String, Object> complete(BatchRun run) throws IOException {
+        Map<String, BatchRun.OpenFile> written = run.closeAll();
+        for (BatchRun.OpenFile file : written.values()) {
+            moveIntoPlace(file.temp(), file.target());
+        }
+        deleteStaleErrorFiles(run.batchId(), written.keySet());
+        Map<String, Object> report = report(run);
+        writeJson(root.resolve("reports").resolve(run.batchId() + ".json"), report);
+        Files.deleteIfExists(root.resolve("dead-letter").resolve(run.batchId() + ".json"));
+        return report;
+    }
+
+    /** Records a batch that could not be retrieved; a run in progress is abandoned and its temporary files removed. */
+    public synchronized Path deadLetter(String batchId, BatchRun run, String reason, Integer httpStatus) throws IOException {
+        if (run != null) {
+            abandon(run);
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("batchId", batchId);
+        record.put("status", "failed");
+        record.put("reason", Secrets.mask(reason));
+        if (httpStatus != null && httpStatus > 0) {
+            record.put("httpStatus", httpStatus);
+        }
+        record.put("at", clock.instant().toString());
+        Path target = isValidBatchId(batchId)
+                ? root.resolve("dead-letter").resolve(batchId + ".json")
+                : root.resolve("dead-letter").resolve("invalid-input").resolve("batch-" + clock.millis() + "-" + Math.abs((long) String.valueOf(batchId).hashCode()) + ".json");
+        writeJson(target, record);
+        return target;
+    }
+
+    /** Records an input line that is not a batch ID, under {@code dead-letter/invalid-input/}. */
+    public Path invalidInput(String source, int line, String value, String reason) throws IOException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("status", "invalid-input");
+        record.put("source", source);
+        record.put("line", line);
+        record.put("value", value == null ? null : value.length() > 200 ? value.substring(0, 200) + "..." : value);
+        record.put("reason", reason);
+        record.put("at", clock.instant().toString());
+        String name = UNSAFE_NAME_CHARS.matcher(String.valueOf(source)).replaceAll("_") + "-line-" + line + ".json";
+        Path target = root.resolve("dead-letter").resolve("invalid-input").resolve(name);
+        writeJson(target, record);
+        return target;
+    }
+
+    private Map<String, Object> report(BatchRun run) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        run.fileErrors().forEach((name, errors) -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", name);
+            file.put("errors", errors);
+            files.add(file);
+        });
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("batchId", run.batchId());
+        report.put("status", "completed");
+        report.put("files", files);
+        report.put("counts", run.categoryCounts());
+        report.put("errors", run.total());
+        report.put("startedAt", run.startedAt().toString());
+        report.put("finishedAt", clock.instant().toString());
+        return report;
+    }
+
+    private BatchRun.OpenFile openTemp(BatchRun run, String category) throws IOException {
+        if (category == null || !CATEGORY.matcher(category).matches()) {
+            throw new IllegalArgumentException("invalid category name: " + category);
+        }
+        Path dir = Files.createDirectories(root.resolve("errors").resolve(category));
+        Path target = dir.resolve(run.batchId() + ".jsonl");
+        Path temp = dir.resolve("." + run.batchId() + ".jsonl." + run.runId() + ".tmp");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 64 * 1024);
+        return new BatchRun.OpenFile(temp, target, writer);
+    }
+
+    private void abandon(BatchRun run) {
+        try {
+            for (BatchRun.OpenFile file : run.closeAll().values()) {
+                Files.deleteIfExists(file.temp());
+            }
+        } catch (IOException ignored) {
+            // the temporary files are hidden and carry the run id; nothing reads them
+        }
+    }
+
+    private void deleteStaleErrorFiles(String batchId, java.util.Set<String> keep) throws IOException {
+        Path errors = root.resolve("errors");
+        if (!Files.isDirectory(errors)) {
+            return;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(errors, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (!keep.contains(dir.getFileName().toString())) {
+                    Files.deleteIfExists(dir.resolve(batchId + ".jsonl"));
+                }
+            }
+        }
+    }
+
+    private void writeJson(Path target, Object value) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
+        pretty.writeValue(temp.toFile(), value);
+        moveIntoPlace(temp, target);
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.aep.failedbatches.pipeline;
+
+import dev.aep.failedbatches.auth.AccessTokenProvider;
+import dev.aep.failedbatches.client.AepRequestHeaders;
+import dev.aep.failedbatches.client.FailedFileListing;
+import dev.aep.failedbatches.client.RetryAfterDelay;
+import dev.aep.failedbatches.client.TokenRefreshOnRedelivery;
+import dev.aep.failedbatches.errors.ClassificationRules;
+import dev.aep.failedbatches.errors.ErrorClassifier;
+import dev.aep.failedbatches.errors.ErrorEventFactory;
+import dev.aep.failedbatches.errors.ErrorExtractor;
+import dev.aep.failedbatches.errors.FailedFileReader;
+import dev.aep.failedbatches.inbox.InboxSteps;
+import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.simulator.AepSimulator;
+import dev.aep.failedbatches.simulator.SimulatorSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds the bundle's beans (all prefixed {@code aep}) before the YAML routes are built. With
+ * {@code aep.simulator.enabled=true} it first starts the embedded AEP simulator and points the client at it.
+ */
+public class AepBundleConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AepBundleConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        AepSettings settings = new AepSettings(properties);
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+
+        String tokenUrl = settings.get("aep.ims.token-url", "https://ims-na1.adobelogin.com/ims/token/v3");
+        String clientId = settings.get("aep.auth.client-id", null);
+        String clientSecret = settings.get("aep.auth.client-secret", null);
+        String staticToken = settings.get("aep.auth.access-token", null);
+        String orgId = settings.require("aep.auth.org-id");
+        String sandbox = settings.get("aep.sandbox", "prod");
+
+        if (settings.getBoolean("aep.simulator.enabled", false)) {
+            if (staticToken == null && clientSecret == null) {
+                clientSecret = "sim-" + UUID.randomUUID();
+            }
+            AepSimulator simulator = startSimulator(context, settings, clientId, clientSecret, staticToken, orgId, sandbox);
+            registry.bind("aepSimulator", simulator);
+            properties.addOverrideProperty("aep.api.base-url", simulator.baseUrl());
+            tokenUrl = simulator.tokenUrl();
+            LOG.info("Embedded AEP simulator on {} (aep.simulator.enabled=true): the client talks to it, not to Adobe",
+                    simulator.baseUrl());
+        }
+
+        Duration timeout = Duration.ofMillis(settings.getInt("aep.http.connect-timeout-ms", 10_000));
+        AccessTokenProvider tokens = staticToken != null
+                ? AccessTokenProvider.staticToken(staticToken)
+                : AccessTokenProvider.clientCredentials(tokenUrl, clientId, clientSecret,
+                        settings.get("aep.auth.scopes", "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session"),
+                        Duration.ofSeconds(settings.getInt("aep.auth.refresh-margin-seconds", 300)), timeout, clock);
+        AepRequestHeaders headers = new AepRequestHeaders(tokens, clientId, orgId, sandbox);
+        registry.bind("aepTokens", tokens);
+        registry.bind("aepRequestHeaders", headers);
+        registry.bind("aepTokenRefresh", new TokenRefreshOnRedelivery(tokens, headers));
+        registry.bind("aepRetryAfter", new RetryAfterDelay(
+                Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
+        registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
+
+        ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
+        BatchOutputStore store = new BatchOutputStore(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock);
+        registry.bind("aepOutput", store);
+        registry.bind("aepRecords", new FailedFileReader());
+        registry.bind("aepBatches", new BatchSteps(store,
+                new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)),
+                settings.getInt("aep.progress.every-files", 25)));
+        registry.bind("aepInbox", new InboxSteps(store));
+    }
+
+    private static ClassificationRules loadRules(String file) {
+        try {
+            if (file == null) {
+                return ClassificationRules.defaults();
+            }
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("aep.rules.file not found: " + path.toAbsolutePath());
+            }
+            return ClassificationRules.load(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read aep.rules.file " + file, e);
+        }
+    }
+
+    private static AepSimulator startSimulator(CamelContext context, AepSettings settings, String clientId,
+            String clientSecret, String staticToken, String orgId, String sandbox) throws Exception {
+        SimulatorSettings simulatorSettings = new SimulatorSettings()
+                .clientId(clientId)
+                .clientSecret(clientSecret == null ? "sim-" + UUID.randomUUID() : clientSecret)
+                .orgId(orgId)
+                .sandbox(sandbox)
+                .port(settings.getInt("aep.simulator.port", 0))
+                .tokenTtlSeconds(settings.getInt("aep.simulator.token-ttl-seconds", 86399))
+                .loadDemoData(settings.getBoolean("aep.simulator.demo-data", true));
+        if (staticToken != null) {
+            simulatorSettings.staticTokens(java.util.Set.of(staticToken));
+        }
+        AepSimulator simulator = new AepSimulator(simulatorSettings).start();
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                simulator.close();
+            }
+        }, true, true);
+        return simulator;
+    }
+}

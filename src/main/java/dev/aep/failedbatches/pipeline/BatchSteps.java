@@ -1,0 +1,141 @@
+package dev.aep.failedbatches.pipeline;
+
+import dev.aep.failedbatches.auth.ImsTokenException;
+import dev.aep.failedbatches.auth.Secrets;
+import dev.aep.failedbatches.client.FailedFile;
+import dev.aep.failedbatches.client.HttpFailures;
+import dev.aep.failedbatches.errors.ErrorEvent;
+import dev.aep.failedbatches.errors.ErrorEventFactory;
+import dev.aep.failedbatches.errors.FailedRecord;
+import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.output.BatchRun;
+import dev.aep.failedbatches.output.InvalidBatchIdException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of a batch retrieval that the YAML routes call as bean {@code aepBatches}; state lives in exchange properties. */
+public final class BatchSteps {
+
+    public static final String BATCH_ID = "aepBatchId";
+    public static final String RUN = "aepBatch";
+    public static final String FILE = "aepFile";
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.aep.failedbatches.progress");
+
+    private final BatchOutputStore store;
+    private final ErrorEventFactory events;
+    private final int progressEvery;
+
+    public BatchSteps(BatchOutputStore store, ErrorEventFactory events, int progressEvery) {
+        this.store = store;
+        this.events = events;
+        this.progressEvery = Math.max(1, progressEvery);
+    }
+
+    public void begin(Exchange exchange) {
+        String batchId = exchange.getProperty(BATCH_ID, String.class);
+        exchange.setProperty(RUN, store.begin(batchId));
+    }
+
+    public void fileStarted(Exchange exchange) {
+        FailedFile file = exchange.getIn().getBody(FailedFile.class);
+        exchange.setProperty(FILE, file.name());
+        run(exchange).fileStarted(file.name());
+    }
+
+    public void fileFinished(Exchange exchange) {
+        BatchRun run = run(exchange);
+        int done = run.fileFinished();
+        Integer total = exchange.getProperty(Exchange.SPLIT_SIZE, Integer.class);
+        if (done % progressEvery == 0 || (total != null && done == total && total > progressEvery)) {
+            LOG.info("Batch {} progress: {}/{} files, {} errors so far", run.batchId(), done,
+                    total == null ? "?" : total, run.total());
+        }
+    }
+
+    public List<ErrorEvent> toEvents(FailedRecord record, Exchange exchange) {
+        BatchRun run = run(exchange);
+        String file = exchange.getProperty(FILE, String.class);
+        List<ErrorEvent> list = events.toEvents(record, run.batchId(), file, run.startedAt().toString());
+        run.count(file, list);
+        return list;
+    }
+
+    public void append(List<ErrorEvent> list, Exchange exchange) throws IOException {
+        store.append(run(exchange), list);
+    }
+
+    public Map<String, Object> complete(Exchange exchange) throws IOException {
+        return store.complete(run(exchange));
+    }
+
+    /** Writes the batch's dead letter from the exception that ended it; the reason is what an operator needs to act. */
+    public void deadLetter(Exchange exchange) throws IOException {
+        Throwable failure = cause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        String batchId = exchange.getProperty(BATCH_ID, String.class);
+        int status = HttpFailures.status(failure);
+        String reason = Secrets.mask(reason(failure, status));
+        store.deadLetter(batchId, exchange.getProperty(RUN, BatchRun.class), reason, status > 0 ? status : null);
+        exchange.setProperty("aepDeadLetterReason", reason);
+    }
+
+    /** The failure that explains the batch's end, beneath the wrappers of split and multicast. */
+    static Throwable cause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpOperationFailedException || t instanceof ImsTokenException
+                    || t instanceof InvalidBatchIdException || t instanceof IOException) {
+                return t;
+            }
+            if (t.getCause() == null) {
+                return t;
+            }
+        }
+        return failure;
+    }
+
+    static String reason(Throwable failure, int status) {
+        if (failure instanceof InvalidBatchIdException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof HttpOperationFailedException http) {
+            String what = switch (status) {
+                case 404 -> "unknown batch or file: the Data Access API answered 404";
+                case 401 -> "unauthorized: the gateway rejected the access token even after a refresh (401)";
+                case 403 -> "forbidden: the gateway refused the request (403)";
+                case 400 -> "bad request (400)";
+                default -> status == 429 || status >= 500
+                        ? "retries exhausted: the Data Access API kept answering " + status
+                        : "the Data Access API answered " + status;
+            };
+            String body = http.getResponseBody();
+            String detail = body == null || body.isBlank() ? "" : " - " + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip());
+            return what + " for GET " + pathOf(http.getUri()) + detail;
+        }
+        if (failure instanceof ImsTokenException ims) {
+            return (ims.isRetryable() ? "retries exhausted: " : "") + ims.getMessage();
+        }
+        if (failure instanceof IOException) {
+            return "retries exhausted: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
+        return failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static String pathOf(String uri) {
+        int scheme = uri == null ? -1 : uri.indexOf("://");
+        int path = scheme < 0 ? -1 : uri.indexOf('/', scheme + 3);
+        return path < 0 ? String.valueOf(uri) : uri.substring(path);
+    }
+
+    private static BatchRun run(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        if (run == null) {
+            throw new IllegalStateException("no batch run on the exchange: call direct:aep-retrieve-batch");
+        }
+        return run;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.aep.failedbatches.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embedded stand-in for Adobe IMS and the Experience Platform gateway (Data Access failed-batch routes), bound
+ * to 127.0.0.1 only. It never logs tokens, secrets or headers.
+ */
+public final class AepSimulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AepSimulator.class.getName());
+
+    static {
+        // The JDK server sends headers and body in separate writes; with Nagle on, each response then waits ~40 ms
+        // for the client's delayed ACK. The JDK reads this property once, when its first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final SimulatorSettings settings;
+    private final SimulatorFaults faults = new SimulatorFaults();
+    private final TokenStore tokens;
+    private final BatchStore batches = new BatchStore();
+    private final List<String> demoBatchIds;
+    private final GatewayChecks gateway;
+    private final ImsTokenHandler ims;
+    private final DataAccessHandler dataAccess;
+    private final List<RecordedRequest> requests = new ArrayList<>();
+
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile String baseUrl;
+
+    public AepSimulator(SimulatorSettings settings) {
+        this.settings = settings;
+        this.tokens = new TokenStore(settings);
+        this.gateway = new GatewayChecks(settings, tokens);
+        this.ims = new ImsTokenHandler(settings, tokens, faults);
+        this.dataAccess = new DataAccessHandler(settings, batches, faults, this::baseUrl);
+        if (settings.loadDemoData()) {
+            Map<String, LinkedHashMap<String, byte[]>> demo = DemoBatches.load();
+            demo.forEach(batches::put);
+            this.demoBatchIds = List.copyOf(demo.keySet());
+        } else {
+            this.demoBatchIds = List.of();
+        }
+    }
+
+    /** Binds 127.0.0.1 on the configured port (0 = a free one). Calling it again while running does nothing. */
+    public synchronized AepSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), settings.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the AEP simulator to 127.0.0.1:" + settings.port(), e);
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "aep-simulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        LOG.log(System.Logger.Level.DEBUG, () -> "AEP simulator listening on " + baseUrl);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        server = null;
+        executor = null;
+    }
+
+    /** The gateway root, e.g. {@code http://127.0.0.1:41234}; Data Access lives under /data/foundation/export. */
+    public String baseUrl() {
+        String url = baseUrl;
+        if (url == null) {
+            throw new IllegalStateException("the AEP simulator is not started");
+        }
+        return url;
+    }
+
+    public String tokenUrl() {
+        return baseUrl() + ImsTokenHandler.PATH;
+    }
+
+    /**
+     * Adds or replaces a failed batch. Files are listed in map order, after a zero-length {@code _SUCCESS} marker
+     * (present whenever the batch has files); an empty map makes a batch without failed files.
+     */
+    public void addBatch(String batchId, LinkedHashMap<String, byte[]> files) {
+        batches.put(batchId, files);
+    }
+
+    public List<String> demoBatchIds() {
+        return demoBatchIds;
+    }
+
+    public SimulatorFaults faults() {
+        return faults;
+    }
+
+    public List<RecordedRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    public void clearRequests() {
+        synchronized (requests) {
+            requests.clear();
+        }
+    }
+
+    /** Invalidates every token issued so far; static tokens stay valid. */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    public int tokensIssued() {
+        return tokens.issuedCount();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = HttpExchanges.lowerCaseHeaders(exchange);
+        SimulatorResponse response;
+        try {
+            response = route(exchange, headers);
+        } catch (IllegalArgumentException malformedQuery) {
+            response = SimulatorResponse.error(400, "400", "Malformed query string");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "AEP simulator failed on " + exchange.getRequestURI().getRawPath(), e);
+            response = SimulatorResponse.error(500, "500", "Internal simulator error");
+        }
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        int status = response.status();
+        // Record before writing, so a client that has its response can already see the request.
+        synchronized (requests) {
+            requests.add(new RecordedRequest(method, path, exchange.getRequestURI().getRawQuery(), headers, status));
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> method + " " + path + " -> " + status);
+        HttpExchanges.send(exchange, response);
+    }
+
+    private SimulatorResponse route(HttpExchange exchange, Map<String, String> headers) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.equals(ImsTokenHandler.PATH)) {
+            return ims.handle(exchange);
+        }
+        if (path.equals("/data") || path.startsWith("/data/")) {
+            return data(exchange, path, headers);
+        }
+        return SimulatorResponse.error(404, "404", "Not found");
+    }
+
+    /** Gateway checks, then the throttle, then injected faults, then the Data Access routes. */
+    private SimulatorResponse data(HttpExchange exchange, String path, Map<String, String> headers) {
+        Optional<SimulatorResponse> denied = gateway.reject(headers);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        Optional<SimulatorFaults.Failure> throttled = faults.throttled();
+        if (throttled.isPresent()) {
+            return failure(throttled.get());
+        }
+        sleep(faults.delay());
+        Map<String, String> query = HttpExchanges.decodeParams(exchange.getRequestURI().getRawQuery());
+        Optional<SimulatorFaults.Failure> failure = faults.nextDataFailure(DataAccessHandler.isDownload(query));
+        if (failure.isPresent()) {
+            return failure(failure.get());
+        }
+        return dataAccess.handle(exchange.getRequestMethod(), path, query, headers.get("range"));
+    }
+
+    private static SimulatorResponse failure(SimulatorFaults.Failure failure) {
+        int status = failure.status();
+        SimulatorResponse response = switch (status) {
+            case 401 -> SimulatorResponse.error(401, "401013", "Oauth token is not valid");
+            case 429 -> SimulatorResponse.error(429, "429050", "Too many requests");
+            default -> SimulatorResponse.error(status, Integer.toString(status), "Simulated failure (HTTP " + status + ")");
+        };
+        return response.withHeader("Retry-After", failure.retryAfter());
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

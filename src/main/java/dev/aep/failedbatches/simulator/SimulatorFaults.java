@@ -1,0 +1,126 @@
+package dev.aep.failedbatches.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Fault switches of the simulator. Thread-safe. Successive {@code failNext*} calls queue up, so
+ * {@code failNext(1, 503, null); failNext(1, 429, "1")} answers 503, then 429, then normally.
+ * {@link #reset()} clears every switch.
+ */
+public final class SimulatorFaults {
+
+    /** A queued failure: the status to answer and an optional Retry-After value. */
+    record Failure(int status, String retryAfter) {
+    }
+
+    private final Deque<Failure> anyData = new ArrayDeque<>();
+    private final Deque<Failure> downloads = new ArrayDeque<>();
+    private final Deque<Failure> listings = new ArrayDeque<>();
+    private final Deque<Failure> tokens = new ArrayDeque<>();
+    private int truncations;
+    private long delayMillis;
+    private int throttleMax;
+    private long throttleWindowMillis;
+    private String throttleRetryAfter;
+    private final Deque<Long> throttleWindow = new ArrayDeque<>();
+
+    /** Fails the next {@code count} {@code /data/**} requests (after the gateway auth checks). */
+    public synchronized void failNext(int count, int status, String retryAfter) {
+        enqueue(anyData, count, status, retryAfter);
+    }
+
+    /** Fails the next {@code count} downloads (requests carrying {@code path=}). */
+    public synchronized void failNextDownloads(int count, int status, String retryAfter) {
+        enqueue(downloads, count, status, retryAfter);
+    }
+
+    /** Fails the next {@code count} listings (requests without {@code path=}). */
+    public synchronized void failNextListings(int count, int status, String retryAfter) {
+        enqueue(listings, count, status, retryAfter);
+    }
+
+    /** Fails the next {@code count} IMS token requests. */
+    public synchronized void failNextTokens(int count, int status) {
+        enqueue(tokens, count, status, null);
+    }
+
+    /** Every {@code /data} request sleeps this long before it is answered; 0 turns it off. */
+    public synchronized void delayMillis(long millis) {
+        this.delayMillis = Math.max(0, millis);
+    }
+
+    /** The next {@code count} non-empty downloads announce their full length but stop half-way. */
+    public synchronized void truncateNextDownloads(int count) {
+        this.truncations += Math.max(0, count);
+    }
+
+    /** Beyond {@code maxRequests} accepted requests per sliding window, answers 429 {@code 429050}. */
+    public synchronized void throttle(int maxRequests, long windowMillis, String retryAfter) {
+        this.throttleMax = maxRequests;
+        this.throttleWindowMillis = windowMillis;
+        this.throttleRetryAfter = retryAfter;
+        this.throttleWindow.clear();
+    }
+
+    public synchronized void reset() {
+        anyData.clear();
+        downloads.clear();
+        listings.clear();
+        tokens.clear();
+        truncations = 0;
+        delayMillis = 0;
+        throttleMax = 0;
+        throttleWindowMillis = 0;
+        throttleRetryAfter = null;
+        throttleWindow.clear();
+    }
+
+    synchronized Optional<Failure> nextDataFailure(boolean download) {
+        Failure failure = anyData.poll();
+        if (failure == null) {
+            failure = download ? downloads.poll() : listings.poll();
+        }
+        return Optional.ofNullable(failure);
+    }
+
+    synchronized Optional<Failure> nextTokenFailure() {
+        return Optional.ofNullable(tokens.poll());
+    }
+
+    synchronized boolean takeTruncation() {
+        if (truncations == 0) {
+            return false;
+        }
+        truncations--;
+        return true;
+    }
+
+    synchronized long delay() {
+        return delayMillis;
+    }
+
+    /** Empty when the request may pass (and is counted); otherwise the 429 to answer. */
+    synchronized Optional<Failure> throttled() {
+        if (throttleMax <= 0 || throttleWindowMillis <= 0) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        long windowNanos = throttleWindowMillis * 1_000_000L;
+        while (!throttleWindow.isEmpty() && now - throttleWindow.peekFirst() >= windowNanos) {
+            throttleWindow.pollFirst();
+        }
+        if (throttleWindow.size() >= throttleMax) {
+            return Optional.of(new Failure(429, throttleRetryAfter));
+        }
+        throttleWindow.addLast(now);
+        return Optional.empty();
+    }
+
+    private static void enqueue(Deque<Failure> queue, int count, int status, String retryAfter) {
+        for (int i = 0; i < count; i++) {
+            queue.addLast(new Failure(status, retryAfter));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.aep.failedbatches.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aep.failedbatches.simulator.AepSimulator;
+import dev.aep.failedbatches.simulator.SimulatorSettings;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged jar the way the README says, from the project root, in a separate JVM. */
+class RunnableJarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path JAR = Path.of("target", "aep-failed-batches.jar");
+
+    @TempDir
+    Path work;
+
+    private String run(List<String> args, java.util.Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dcamel.main.duration-max-idle-seconds=3");
+        command.addAll(args);
+        command.add("-jar");
+        command.add(JAR.toString());
+        Path log = work.resolve("app.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jar exits when idle").isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void defaultConfigProcessesTheDemoBatchesOnTheEmbeddedSimulator() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Files.copy(Path.of("demo", "demo-batches.txt"), inbox.resolve("demo-batches.txt"));
+        Path out = work.resolve("out");
+
+        String output = run(List.of("-Daep.inbox.dir=" + inbox, "-Daep.output.dir=" + out), java.util.Map.of());
+
+        for (String id : demoIds()) {
+            JsonNode report = JSON.readTree(out.resolve("reports").resolve(id + ".json").toFile());
+            assertThat(report.path("status").asText()).as(id).isEqualTo("completed");
+        }
+        assertThat(Files.exists(inbox.resolve(".done").resolve("demo-batches.txt"))).isTrue();
+        assertThat(output).contains("Embedded AEP simulator");
+    }
+
+    @Test
+    void systemPropertiesAndEnvironmentVariablesPointTheJarAtAnotherAep() throws Exception {
+        try (AepSimulator aep = new AepSimulator(new SimulatorSettings().clientId("it-client")
+                .clientSecret("it-secret-value-123").orgId("IT00000000000000000000@AdobeOrg").sandbox("it-sandbox")).start()) {
+            Path inbox = Files.createDirectories(work.resolve("inbox"));
+            Files.writeString(inbox.resolve("ids.txt"), "01HZSEED0MONTH00TIMESTAMP0\n");
+            Path out = work.resolve("env-out");
+
+            String output = run(List.of(
+                    "-Daep.simulator.enabled=false",
+                    "-Daep.api.base-url=" + aep.baseUrl(),
+                    "-Daep.ims.token-url=" + aep.tokenUrl(),
+                    "-Daep.auth.client-id=it-client",
+                    "-Daep.auth.org-id=IT00000000000000000000@AdobeOrg",
+                    "-Daep.inbox.dir=" + inbox),
+                    java.util.Map.of("AEP_OUTPUT_DIR", out.toString(),
+                            "AEP_AUTH_CLIENT_SECRET", "it-secret-value-123",
+                            "AEP_SANDBOX", "it-sandbox"));
+
+            JsonNode report = JSON.readTree(out.resolve("reports/01HZSEED0MONTH00TIMESTAMP0.json").toFile());
+            assertThat(report.path("errors").asLong()).isEqualTo(1);
+            assertThat(aep.requests()).anyMatch(r -> "it-sandbox".equals(r.headers().get("x-sandbox-name")));
+            assertThat(output).doesNotContain("Embedded AEP simulator").doesNotContain("it-secret-value-123");
+        }
+    }
+
+    private static List<String> demoIds() throws Exception {
+        return Files.readAllLines(Path.of("demo", "demo-batches.txt")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+}

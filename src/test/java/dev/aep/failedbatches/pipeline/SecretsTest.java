@@ -1,0 +1,78 @@
+package dev.aep.failedbatches.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.failedbatches.auth.AccessTokenProvider;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest extends PipelineTestSupport {
+
+    private static final String SECRET = "TopSecret-s3cr3t-9f8e7d";
+    private final StringWriter captured = new StringWriter();
+    private WriterAppender appender;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("aep.auth.client-secret", SECRET);
+    }
+
+    /** Captures every log line through the production console layout (the one that masks credentials). */
+    @BeforeEach
+    void captureLogs() {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logging.getConfiguration();
+        Layout<?> layout = config.getAppender("console").getLayout();
+        appender = WriterAppender.newBuilder().setName("captured").setTarget(captured).setLayout(layout).build();
+        appender.start();
+        config.getRootLogger().addAppender(appender, Level.DEBUG, null);
+        config.getRootLogger().setLevel(Level.DEBUG);
+        logging.updateLoggers();
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        logging.getConfiguration().getRootLogger().removeAppender("captured");
+        logging.getConfiguration().getRootLogger().setLevel(Level.INFO);
+        logging.updateLoggers();
+        appender.stop();
+    }
+
+    @Test
+    void neitherTheClientSecretNorTheTokenReachesLogsOrOutputs() throws Exception {
+        LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+        files.put("part-0.json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        simulator().addBatch("01SECRETS0000000000000001", files);
+        retrieve("01SECRETS0000000000000001");
+        String firstToken = context.getRegistry().lookupByNameAndType("aepTokens", AccessTokenProvider.class).token();
+
+        simulator().expireAllTokens();
+        simulator().faults().failNextDownloads(1, 503, "0");
+        retrieve("01SECRETS0000000000000001");
+        retrieve("01NOSUCHBATCH000000000001");
+        String secondToken = context.getRegistry().lookupByNameAndType("aepTokens", AccessTokenProvider.class).token();
+
+        String logs = captured.toString();
+        assertThat(logs).contains("Batch 01SECRETS0000000000000001 completed").contains("01NOSUCHBATCH000000000001");
+        assertThat(logs).doesNotContain(SECRET).doesNotContain(firstToken).doesNotContain(secondToken);
+        for (Path file : filesUnder(out)) {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            assertThat(content).doesNotContain(SECRET).doesNotContain(firstToken).doesNotContain(secondToken);
+        }
+    }
+}
