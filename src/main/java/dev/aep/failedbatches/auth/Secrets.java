@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i)(bearer\\s+|access_token\"?\\s*[=:]\\s*\"?|client_secret\"?\\s*[=:]\\s*\"?|authorization\"?\\s*[=:]\\s*\"?)"
+            "(?i)(bearer\\s+|access_token\"?\\s*[=:]\\s*\"?|client_secret\"?\\s*[=:]\\s*\"?|authorization\"?\\s*[=:]\\s*\"?(?:bearer\\s+)?)"
                     + "(?!\\*\\*\\*\\*)[^\\s\"'&,}]+");
 
     private Secrets() {

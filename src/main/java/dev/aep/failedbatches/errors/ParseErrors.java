@@ -15,7 +15,8 @@ final class ParseErrors {
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
-        message = message.replaceAll("\\s+", " ").trim();
+        // Jackson names the (disabled) source in its locations; that noise helps nobody reading an error file
+        message = message.replaceAll("\\[Source: [^;\\]]*; ", "[").replaceAll("\\s+", " ").trim();
         if (message.length() > MAX_REASON_CHARS) {
             message = message.substring(0, MAX_REASON_CHARS) + "...";
         }

@@ -53,6 +53,14 @@ class SecretsTest extends PipelineTestSupport {
     }
 
     @Test
+    void theProductionLayoutMasksCredentialsThatSomeLibraryWouldLog() {
+        LogManager.getLogger("some.library").info("sending Authorization: Bearer tok-abc123 with client_secret=" + SECRET
+                + " and {\"access_token\":\"tok-xyz789\"}");
+        assertThat(captured.toString()).contains("Bearer ****").contains("client_secret=****")
+                .doesNotContain("tok-abc123").doesNotContain(SECRET).doesNotContain("tok-xyz789");
+    }
+
+    @Test
     void neitherTheClientSecretNorTheTokenReachesLogsOrOutputs() throws Exception {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
         files.put("part-0.json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"

@@ -1,0 +1,62 @@
+package dev.aep.failedbatches.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class FailedFileListingTest {
+
+    private final FailedFileListing listing = new FailedFileListing(100);
+    private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+
+    private static Map<String, Object> entry(String name, String length) {
+        return Map.of("name", name, "length", length);
+    }
+
+    @Test
+    void takesOnlyTheStartOfTheNextLinkAndSkipsMarkersAndEmptyFiles() {
+        listing.start(exchange);
+        exchange.getIn().setBody(Map.of(
+                "data", List.of(entry("_SUCCESS", "0"), entry("part-0.json", "1800"), entry("empty.json", "0")),
+                "_links", Map.of("next", Map.of("href", "https://evil.example:443/data/foundation/export/batches/X/failed?start=100&limit=100"))));
+        listing.addPage(exchange);
+
+        assertThat(listing.files(exchange)).containsExactly(new FailedFile("part-0.json", 1800));
+        assertThat(exchange.getProperty(FailedFileListing.NEXT_QUERY)).isEqualTo("start=100&limit=100");
+
+        exchange.getIn().setBody(Map.of("data", List.of(entry("part-1.json", "12"))));
+        listing.addPage(exchange);
+        assertThat(exchange.getProperty(FailedFileListing.NEXT_QUERY)).isNull();
+        assertThat(listing.files(exchange)).extracting(FailedFile::name).containsExactly("part-0.json", "part-1.json");
+    }
+
+    @Test
+    void aListingThatDoesNotAdvanceIsAnError() {
+        listing.start(exchange);
+        Map<String, Object> page = Map.of("data", List.of(),
+                "_links", Map.of("next", Map.of("href", "/x/failed?start=5&limit=100")));
+        exchange.getIn().setBody(page);
+        listing.addPage(exchange);
+        exchange.getIn().setBody(page);
+        assertThatThrownBy(() -> listing.addPage(exchange)).hasMessageContaining("does not advance");
+    }
+
+    @Test
+    void anUnreadableListingIsAnError() {
+        listing.start(exchange);
+        exchange.getIn().setBody(Map.of("oops", 1));
+        assertThatThrownBy(() -> listing.addPage(exchange)).hasMessageContaining("unreadable");
+    }
+
+    @Test
+    void fileNamesAreUrlEncodedForDownload() {
+        assertThat(new FailedFile("../../a b?c&d#e.json", 1).downloadQuery())
+                .isEqualTo("path=..%2F..%2Fa%20b%3Fc%26d%23e.json");
+    }
+}
