@@ -105,6 +105,36 @@ public final class BatchOutputStore {
         return target;
     }
 
+    /** Records events that a sink could not deliver: they stay in {@code eventsFile}, which is kept. */
+    public synchronized Path sinkDeadLetter(String batchId, String category, String sink, String eventsFile,
+            long events, long delivered, String reason) throws IOException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("batchId", batchId);
+        record.put("category", category);
+        record.put("sink", sink);
+        record.put("status", "undelivered");
+        record.put("reason", Secrets.mask(reason));
+        record.put("eventsFile", eventsFile);
+        record.put("events", events);
+        record.put("delivered", delivered);
+        record.put("undelivered", events - delivered);
+        record.put("at", clock.instant().toString());
+        Path target = sinkDeadLetterPath(batchId, category, sink);
+        writeJson(target, record);
+        return target;
+    }
+
+    public void clearSinkDeadLetter(String batchId, String category, String sink) throws IOException {
+        Files.deleteIfExists(sinkDeadLetterPath(batchId, category, sink));
+    }
+
+    private Path sinkDeadLetterPath(String batchId, String category, String sink) {
+        if (!isValidBatchId(batchId) || !CATEGORY.matcher(category).matches() || !CATEGORY.matcher(String.valueOf(sink)).matches()) {
+            throw new IllegalArgumentException("invalid sink dead-letter name: " + batchId + "/" + category + "/" + sink);
+        }
+        return root.resolve("dead-letter").resolve("sinks").resolve(batchId + "." + category + "." + sink + ".json");
+    }
+
     /** Records an input line that is not a batch ID, under {@code dead-letter/invalid-input/}. */
     public Path invalidInput(String source, int line, String value, String reason) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();

@@ -13,6 +13,8 @@ import dev.aep.failedbatches.errors.FailedFileReader;
 import dev.aep.failedbatches.inbox.InboxSteps;
 import dev.aep.failedbatches.output.BatchOutputStore;
 import dev.aep.failedbatches.simulator.AepSimulator;
+import dev.aep.failedbatches.sinks.EmailDigest;
+import dev.aep.failedbatches.sinks.SinkDelivery;
 import dev.aep.failedbatches.simulator.SimulatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,6 +87,10 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)),
                 settings.getInt("aep.progress.every-files", 25)));
         registry.bind("aepInbox", new InboxSteps(store));
+        registry.bind("aepSinks", new SinkDelivery(store));
+        registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
+                settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
+                settings.getInt("aep.sinks.email.max-errors", 20)));
     }
 
     private static ClassificationRules loadRules(String file) {

@@ -1,0 +1,73 @@
+package dev.aep.failedbatches.sinks;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** A real ActiveMQ Artemis broker inside the test JVM, on a loopback TCP port; it can be stopped and started again. */
+final class EmbeddedBroker implements AutoCloseable {
+
+    private final int port;
+    private EmbeddedActiveMQ broker;
+
+    EmbeddedBroker() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    String url() {
+        return "tcp://127.0.0.1:" + port + "?callTimeout=3000&connectionTTL=3000&clientFailureCheckPeriod=1000";
+    }
+
+    EmbeddedBroker start() throws Exception {
+        broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(new ConfigurationImpl()
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJournalDirectory("target/artemis/journal")
+                .setBindingsDirectory("target/artemis/bindings")
+                .setLargeMessagesDirectory("target/artemis/large")
+                .setPagingDirectory("target/artemis/paging")
+                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
+        broker.start();
+        return this;
+    }
+
+    void stop() throws Exception {
+        if (broker != null) {
+            broker.stop();
+            broker = null;
+        }
+    }
+
+    /** Takes every message now on {@code queue}. */
+    List<Message> drain(String queue) throws JMSException {
+        List<Message> messages = new ArrayList<>();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            Message message;
+            while ((message = consumer.receive(messages.isEmpty() ? 2000 : 300)) != null) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}
