@@ -9,6 +9,7 @@ import org.apache.camel.Processor;
 public final class AepRequestHeaders implements Processor {
 
     public static final String AUTHORIZATION = "Authorization";
+    public static final String SANDBOX = "aepSandbox";
 
     private final AccessTokenProvider tokens;
     private final String apiKey;
@@ -28,7 +29,8 @@ public final class AepRequestHeaders implements Processor {
         in.setHeader(AUTHORIZATION, "Bearer " + tokens.token());
         in.setHeader("x-api-key", apiKey);
         in.setHeader("x-gw-ims-org-id", orgId);
-        in.setHeader("x-sandbox-name", sandbox);
+        // a route template instance may work on another sandbox than the configured one
+        in.setHeader("x-sandbox-name", exchange.getProperty(SANDBOX, sandbox, String.class));
         in.setHeader("Accept", "application/json");
     }
 

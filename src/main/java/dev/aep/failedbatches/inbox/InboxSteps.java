@@ -1,16 +1,16 @@
 package dev.aep.failedbatches.inbox;
 
-import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.output.OutputStores;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 
 /** Inbox steps called from {@code routes/inbox.camel.yaml} as bean {@code aepInbox}. */
 public final class InboxSteps {
 
-    private final BatchOutputStore store;
+    private final OutputStores stores;
 
-    public InboxSteps(BatchOutputStore store) {
-        this.store = store;
+    public InboxSteps(OutputStores stores) {
+        this.stores = stores;
     }
 
     /** Parses the current split line; the line number is 1-based. */
@@ -21,7 +21,7 @@ public final class InboxSteps {
 
     public void invalid(InboxLine line, Exchange exchange) throws IOException {
         String source = exchange.getProperty("aepInboxFile", String.class);
-        store.invalidInput(source, line.number(), line.value(),
+        stores.forDir(exchange.getProperty("aepOutputDir", String.class)).invalidInput(source, line.number(), line.value(),
                 "not a valid batch ID (expected ^[A-Za-z0-9-]{1,64}$)");
     }
 }

@@ -57,7 +57,7 @@ public final class BatchOutputStore {
         if (!isValidBatchId(batchId)) {
             throw new InvalidBatchIdException(batchId);
         }
-        return new BatchRun(batchId, clock.instant(), categories);
+        return new BatchRun(this, batchId, clock.instant(), categories);
     }
 
     /** Appends events to the run's temporary per-category files; the files stay open until the run ends. */
@@ -86,7 +86,8 @@ public final class BatchOutputStore {
     }
 
     /** Records a batch that could not be retrieved; a run in progress is abandoned and its temporary files removed. */
-    public synchronized Path deadLetter(String batchId, BatchRun run, String reason, Integer httpStatus) throws IOException {
+    public synchronized Map<String, Object> deadLetter(String batchId, BatchRun run, String reason, Integer httpStatus)
+            throws IOException {
         if (run != null) {
             abandon(run);
         }
@@ -102,7 +103,7 @@ public final class BatchOutputStore {
                 ? root.resolve("dead-letter").resolve(batchId + ".json")
                 : root.resolve("dead-letter").resolve("invalid-input").resolve("batch-" + clock.millis() + "-" + Math.abs((long) String.valueOf(batchId).hashCode()) + ".json");
         writeJson(target, record);
-        return target;
+        return record;
     }
 
     /** Records events that a sink could not deliver: they stay in {@code eventsFile}, which is kept. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 /** One retrieval of one batch: its counts and the temporary error files it is writing. Thread-safe. */
 public final class BatchRun {
 
+    private final BatchOutputStore store;
     private final String batchId;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Instant startedAt;
@@ -22,10 +23,16 @@ public final class BatchRun {
     private long total;
     private int filesDone;
 
-    BatchRun(String batchId, Instant startedAt, List<String> categories) {
+    BatchRun(BatchOutputStore store, String batchId, Instant startedAt, List<String> categories) {
+        this.store = store;
         this.batchId = batchId;
         this.startedAt = startedAt;
         categories.forEach(c -> categoryCounts.put(c, 0L));
+    }
+
+    /** Where this run's outputs go. */
+    public BatchOutputStore store() {
+        return store;
     }
 
     public String batchId() {

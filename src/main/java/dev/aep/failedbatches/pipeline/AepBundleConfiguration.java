@@ -10,8 +10,9 @@ import dev.aep.failedbatches.errors.ErrorClassifier;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.ErrorExtractor;
 import dev.aep.failedbatches.errors.FailedFileReader;
+import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
-import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
 import dev.aep.failedbatches.sinks.SinkDelivery;
@@ -80,14 +81,15 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
-        BatchOutputStore store = new BatchOutputStore(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock);
-        registry.bind("aepOutput", store);
+        OutputStores stores = new OutputStores(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock);
+        registry.bind("aepOutput", stores);
         registry.bind("aepRecords", new FailedFileReader());
-        registry.bind("aepBatches", new BatchSteps(store,
+        registry.bind("aepBatches", new BatchSteps(stores,
                 new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)),
                 settings.getInt("aep.progress.every-files", 25)));
-        registry.bind("aepInbox", new InboxSteps(store));
-        registry.bind("aepSinks", new SinkDelivery(store));
+        registry.bind("aepInbox", new InboxSteps(stores));
+        registry.bind("aepSinks", new SinkDelivery());
+        registry.bind("aepQueueInput", new BatchIdMessageParser());
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));
@@ -121,6 +123,9 @@ public class AepBundleConfiguration implements CamelConfiguration {
         if (staticToken != null) {
             simulatorSettings.staticTokens(java.util.Set.of(staticToken));
         }
+        String extraSandboxes = settings.get("aep.simulator.extra-sandboxes", "");
+        simulatorSettings.extraSandboxes(java.util.Arrays.stream(extraSandboxes.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet()));
         AepSimulator simulator = new AepSimulator(simulatorSettings).start();
         context.addService(new ServiceSupport() {
             @Override

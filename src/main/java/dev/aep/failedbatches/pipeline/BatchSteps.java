@@ -8,6 +8,7 @@ import dev.aep.failedbatches.errors.ErrorEvent;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.FailedRecord;
 import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.output.BatchRun;
 import dev.aep.failedbatches.output.InvalidBatchIdException;
 import java.io.IOException;
@@ -27,19 +28,21 @@ public final class BatchSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.aep.failedbatches.progress");
 
-    private final BatchOutputStore store;
+    public static final String OUTPUT_DIR = "aepOutputDir";
+
+    private final OutputStores stores;
     private final ErrorEventFactory events;
     private final int progressEvery;
 
-    public BatchSteps(BatchOutputStore store, ErrorEventFactory events, int progressEvery) {
-        this.store = store;
+    public BatchSteps(OutputStores stores, ErrorEventFactory events, int progressEvery) {
+        this.stores = stores;
         this.events = events;
         this.progressEvery = Math.max(1, progressEvery);
     }
 
     public void begin(Exchange exchange) {
         String batchId = exchange.getProperty(BATCH_ID, String.class);
-        exchange.setProperty(RUN, store.begin(batchId));
+        exchange.setProperty(RUN, store(exchange).begin(batchId));
     }
 
     public void fileStarted(Exchange exchange) {
@@ -67,21 +70,25 @@ public final class BatchSteps {
     }
 
     public void append(List<ErrorEvent> list, Exchange exchange) throws IOException {
-        store.append(run(exchange), list);
+        BatchRun run = run(exchange);
+        run.store().append(run, list);
     }
 
     public Map<String, Object> complete(Exchange exchange) throws IOException {
-        return store.complete(run(exchange));
+        BatchRun run = run(exchange);
+        return run.store().complete(run);
     }
 
     /** Writes the batch's dead letter from the exception that ended it; the reason is what an operator needs to act. */
-    public void deadLetter(Exchange exchange) throws IOException {
+    public Map<String, Object> deadLetter(Exchange exchange) throws IOException {
         Throwable failure = cause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String batchId = exchange.getProperty(BATCH_ID, String.class);
         int status = HttpFailures.status(failure);
         String reason = Secrets.mask(reason(failure, status));
-        store.deadLetter(batchId, exchange.getProperty(RUN, BatchRun.class), reason, status > 0 ? status : null);
+        Map<String, Object> record = store(exchange).deadLetter(batchId, exchange.getProperty(RUN, BatchRun.class), reason,
+                status > 0 ? status : null);
         exchange.setProperty("aepDeadLetterReason", reason);
+        return record;
     }
 
     /** The failure that explains the batch's end, beneath the wrappers of split and multicast. */
@@ -129,6 +136,11 @@ public final class BatchSteps {
         int scheme = uri == null ? -1 : uri.indexOf("://");
         int path = scheme < 0 ? -1 : uri.indexOf('/', scheme + 3);
         return path < 0 ? String.valueOf(uri) : uri.substring(path);
+    }
+
+    private BatchOutputStore store(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        return run != null ? run.store() : stores.forDir(exchange.getProperty(OUTPUT_DIR, String.class));
     }
 
     private static BatchRun run(Exchange exchange) {

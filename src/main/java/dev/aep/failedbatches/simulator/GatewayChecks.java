@@ -43,7 +43,7 @@ final class GatewayChecks {
             return deny(403, "403025", "Profile is not valid");
         }
         String sandbox = headers.get("x-sandbox-name");
-        if (!(isBlank(sandbox) ? "prod" : sandbox).equals(settings.sandbox())) {
+        if (!settings.servesSandbox(isBlank(sandbox) ? "prod" : sandbox)) {
             return Optional.of(emptyListing(404));
         }
         return Optional.empty();

@@ -14,6 +14,7 @@ public final class SimulatorSettings {
     private String clientSecret = "demo-secret";
     private String orgId = "DEMO0000000000000000000@AdobeOrg";
     private String sandbox = "prod";
+    private final Set<String> extraSandboxes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long tokenTtlSeconds = 86399;
     private final Set<String> staticTokens = Collections.synchronizedSet(new LinkedHashSet<>());
     private boolean loadDemoData = true;
@@ -32,6 +33,18 @@ public final class SimulatorSettings {
 
     public String sandbox() { return sandbox; }
     public SimulatorSettings sandbox(String value) { this.sandbox = value; return this; }
+
+    /** Further sandboxes served with the same batches (for clients that work on several sandboxes). */
+    public Set<String> extraSandboxes() { return extraSandboxes; }
+    public SimulatorSettings extraSandboxes(Set<String> values) {
+        extraSandboxes.clear();
+        extraSandboxes.addAll(values);
+        return this;
+    }
+
+    boolean servesSandbox(String name) {
+        return sandbox.equals(name) || extraSandboxes.contains(name);
+    }
 
     public long tokenTtlSeconds() { return tokenTtlSeconds; }
     public SimulatorSettings tokenTtlSeconds(long value) { this.tokenTtlSeconds = value; return this; }

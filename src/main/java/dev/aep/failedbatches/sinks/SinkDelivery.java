@@ -3,6 +3,7 @@ package dev.aep.failedbatches.sinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.output.BatchRun;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,15 +33,10 @@ public final class SinkDelivery {
     private static final String FAILED = "aepSinkFailed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BatchOutputStore store;
-
-    public SinkDelivery(BatchOutputStore store) {
-        this.store = store;
-    }
-
     /** The categories of a completed batch that have events, from its report. */
     @SuppressWarnings("unchecked")
-    public List<CategoryDelivery> categories(Map<String, Object> report) {
+    public List<CategoryDelivery> categories(Map<String, Object> report, Exchange exchange) {
+        BatchOutputStore store = store(exchange);
         String batchId = (String) report.get("batchId");
         List<CategoryDelivery> deliveries = new ArrayList<>();
         ((Map<String, Number>) report.get("counts")).forEach((category, count) -> {
@@ -77,7 +73,7 @@ public final class SinkDelivery {
     /** A sink delivered everything: an earlier dead letter of the same sink for this batch and category is void. */
     public void delivered(Exchange exchange) throws IOException {
         CategoryDelivery d = delivery(exchange);
-        store.clearSinkDeadLetter(d.batchId(), d.category(), exchange.getProperty(SINK, String.class));
+        store(exchange).clearSinkDeadLetter(d.batchId(), d.category(), exchange.getProperty(SINK, String.class));
     }
 
     /** A sink failed after its retries: record what was not delivered and where the events are. */
@@ -88,14 +84,14 @@ public final class SinkDelivery {
         long delivered = sent == null ? 0 : sent.get();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.setProperty(FAILED, true);
-        store.sinkDeadLetter(d.batchId(), d.category(), sink, d.relativePath(), d.count(), delivered, reason(failure));
+        store(exchange).sinkDeadLetter(d.batchId(), d.category(), sink, d.relativePath(), d.count(), delivered, reason(failure));
     }
 
     /** Something outside any sink's own handling broke the delivery of a batch; its category files are all kept. */
     public void deliveryFailed(Exchange exchange) throws IOException {
         String batchId = exchange.getProperty("aepBatchId", String.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        store.sinkDeadLetter(batchId, "all", "deliver", "errors/", 0, 0, reason(failure));
+        store(exchange).sinkDeadLetter(batchId, "all", "deliver", "errors/", 0, 0, reason(failure));
     }
 
     /** After all sinks of a category: a category not routed to files does not keep its file, unless a sink failed. */
@@ -122,6 +118,14 @@ public final class SinkDelivery {
             text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
         return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
+    }
+
+    private static BatchOutputStore store(Exchange exchange) {
+        BatchRun run = exchange.getProperty("aepBatch", BatchRun.class);
+        if (run == null) {
+            throw new IllegalStateException("no batch run on the exchange: sinks are fed by direct:aep-deliver");
+        }
+        return run.store();
     }
 
     private static CategoryDelivery delivery(Exchange exchange) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.aep.failedbatches.pipeline.PipelineTestSupport;
+import dev.aep.failedbatches.testsupport.EmbeddedBroker;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.mail.internet.MimeMessage;

@@ -1,4 +1,4 @@
-package dev.aep.failedbatches.sinks;
+package dev.aep.failedbatches.testsupport;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -14,22 +14,22 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A real ActiveMQ Artemis broker inside the test JVM, on a loopback TCP port; it can be stopped and started again. */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
 
     private final int port;
     private EmbeddedActiveMQ broker;
 
-    EmbeddedBroker() throws IOException {
+    public EmbeddedBroker() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port + "?callTimeout=3000&connectionTTL=3000&clientFailureCheckPeriod=1000";
     }
 
-    EmbeddedBroker start() throws Exception {
+    public EmbeddedBroker start() throws Exception {
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(new ConfigurationImpl()
                 .setPersistenceEnabled(false)
@@ -43,7 +43,7 @@ final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         if (broker != null) {
             broker.stop();
             broker = null;
@@ -51,7 +51,7 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Takes every message now on {@code queue}. */
-    List<Message> drain(String queue) throws JMSException {
+    public List<Message> drain(String queue) throws JMSException {
         List<Message> messages = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
                 Connection connection = factory.createConnection()) {
@@ -64,6 +64,18 @@ final class EmbeddedBroker implements AutoCloseable {
             }
         }
         return messages;
+    }
+
+    /** Sends each text as one message to {@code queue}. */
+    public void send(String queue, String... texts) throws JMSException {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.MessageProducer producer = session.createProducer(session.createQueue(queue));
+            for (String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
+        }
     }
 
     @Override

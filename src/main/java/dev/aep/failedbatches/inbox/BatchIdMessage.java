@@ -1,0 +1,41 @@
+package dev.aep.failedbatches.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aep.failedbatches.output.BatchOutputStore;
+import java.io.IOException;
+
+/** A queue message read as a batch ID: a plain ID or {@code {"batchId": "..."}}; otherwise the reason it is not. */
+public record BatchIdMessage(String raw, String value, String reason) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_RAW = 64 * 1024;
+
+    public static BatchIdMessage parse(String body) {
+        String raw = body == null ? "" : body;
+        if (raw.length() > MAX_RAW) {
+            return new BatchIdMessage(raw.substring(0, MAX_RAW), null, "message larger than " + MAX_RAW + " characters");
+        }
+        String text = raw.replace("\uFEFF", "").strip();
+        String candidate = text;
+        if (text.startsWith("{")) {
+            try {
+                JsonNode id = JSON.readTree(text).path("batchId");
+                if (!id.isTextual()) {
+                    return new BatchIdMessage(raw, null, "JSON message without a string batchId");
+                }
+                candidate = id.asText().strip();
+            } catch (IOException e) {
+                return new BatchIdMessage(raw, null, "message starts like JSON but is not valid JSON");
+            }
+        }
+        if (!BatchOutputStore.isValidBatchId(candidate)) {
+            return new BatchIdMessage(raw, null, "not a valid batch ID (expected ^[A-Za-z0-9-]{1,64}$)");
+        }
+        return new BatchIdMessage(raw, candidate, null);
+    }
+
+    public boolean isBatchId() {
+        return value != null;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.aep.failedbatches.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aep.failedbatches.Application;
+import dev.aep.failedbatches.simulator.AepSimulator;
+import dev.aep.failedbatches.testsupport.AppInstance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A host Camel Main application with its own routes and its own global error policy adds the bundle with the
+ * README's three lines; both keep their behaviour, and two instances of the pipeline template run side by side.
+ */
+class EmbeddingTest {
+
+    private static final String HOST_ROUTES = """
+            # the host's global policy: every route without a route configuration of its own
+            - routeConfiguration:
+                onException:
+                  - onException:
+                      exception:
+                        - java.lang.Exception
+                      handled:
+                        constant:
+                          expression: "true"
+                      steps:
+                        - setBody:
+                            constant:
+                              expression: "handled by host"
+            - route:
+                id: host-work
+                from:
+                  uri: direct
+                  parameters:
+                    name: host-work
+                  steps:
+                    - throwException:
+                        exceptionType: java.lang.IllegalStateException
+                        message: "host failure"
+            - templatedRoute:
+                routeTemplateRef: aep-pipeline
+                routeId: aep-sandbox-prod
+                parameters:
+                  - name: name
+                    value: aep-prod
+                  - name: outputDir
+                    value: "%s"
+            - templatedRoute:
+                routeTemplateRef: aep-pipeline
+                routeId: aep-sandbox-dev
+                parameters:
+                  - name: name
+                    value: aep-dev
+                  - name: sandbox
+                    value: dev
+                  - name: outputDir
+                    value: "%s"
+            """;
+
+    @Test
+    void theHostKeepsItsBehaviourAndTheBundleWorksInsideIt() throws Exception {
+        Path host = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-work")), "host-")
+                .toAbsolutePath();
+        Path outProd = host.resolve("out-prod");
+        Path outDev = host.resolve("out-dev");
+        Files.writeString(host.resolve("host-routes.yaml"), HOST_ROUTES.formatted(outProd, outDev));
+        // the three lines of README "Embedding"
+        Files.writeString(host.resolve("host.properties"), String.join("\n",
+                "camel.main.name=host",
+                "camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:" + host + "/host-routes.yaml",
+                "camel.main.configuration-classes=dev.aep.failedbatches.pipeline.AepBundleConfiguration",
+                "aep.inbox.enabled=false",
+                "aep.simulator.extra-sandboxes=dev",
+                "aep.output.dir=" + host.resolve("out-default"),
+                ""));
+
+        try (AppInstance app = new AppInstance("file:" + host + "/host.properties," + Application.CONFIG_LOCATION, Map.of())) {
+            ProducerTemplate template = app.context().createProducerTemplate();
+
+            assertThat(template.requestBody("direct:host-work", "x", String.class)).isEqualTo("handled by host");
+
+            Map<?, ?> report = template.requestBody("direct:aep-retrieve-batch", "01HZSEED0MONTH00TIMESTAMP0", Map.class);
+            assertThat(report.get("status")).isEqualTo("completed");
+            Map<?, ?> dead = template.requestBody("direct:aep-retrieve-batch", "01UNKNOWN00000000000000404", Map.class);
+            assertThat(dead.get("status")).isEqualTo("failed");
+            assertThat(dead.get("httpStatus")).isEqualTo(404);
+            assertThat(host.resolve("out-default/dead-letter/01UNKNOWN00000000000000404.json")).exists();
+
+            CompletableFuture<Object> prod = CompletableFuture.supplyAsync(
+                    () -> template.requestBody("direct:aep-prod", "01HZDCVS0STREAMING00000001"));
+            CompletableFuture<Object> dev = CompletableFuture.supplyAsync(
+                    () -> template.requestBody("direct:aep-dev", "01HZPROBLEMJSON0000000001"));
+            assertThat(((Map<?, ?>) prod.get()).get("status")).isEqualTo("completed");
+            assertThat(((Map<?, ?>) dev.get()).get("status")).isEqualTo("completed");
+
+            assertThat(outProd.resolve("reports/01HZDCVS0STREAMING00000001.json")).exists();
+            assertThat(outProd.resolve("reports/01HZPROBLEMJSON0000000001.json")).doesNotExist();
+            assertThat(outDev.resolve("reports/01HZPROBLEMJSON0000000001.json")).exists();
+            assertThat(outDev.resolve("errors/invalid-org-id/01HZPROBLEMJSON0000000001.jsonl")).exists();
+            AepSimulator simulator = app.context().getRegistry().lookupByNameAndType("aepSimulator", AepSimulator.class);
+            assertThat(simulator.requests()).anyMatch(r -> r.path().contains("01HZPROBLEMJSON0000000001")
+                    && "dev".equals(r.headers().get("x-sandbox-name")));
+            assertThat(simulator.requests()).filteredOn(r -> r.path().contains("01HZDCVS0STREAMING00000001"))
+                    .allMatch(r -> "prod".equals(r.headers().get("x-sandbox-name")));
+        }
+    }
+}
