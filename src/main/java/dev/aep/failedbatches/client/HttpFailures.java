@@ -13,23 +13,43 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 /** Reads what a failed AEP call said: its status and its Retry-After. */
 public final class HttpFailures {
 
-    private HttpFailures() {
+    public HttpFailures() {
+        // also a bean (aepFailures) for route predicates
     }
 
-    /** The HTTP status behind a failure, or 0 when there was no HTTP answer. */
+    /** The HTTP status behind a failure (looking through wrappers), or 0 when there was no HTTP answer. */
     public static int status(Throwable failure) {
-        if (failure instanceof HttpOperationFailedException http) {
-            return http.getStatusCode();
-        }
-        if (failure instanceof ImsTokenException ims) {
-            return ims.getStatus();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return http.getStatusCode();
+            }
+            if (t instanceof ImsTokenException ims) {
+                return ims.getStatus();
+            }
         }
         return 0;
     }
 
+    /** For route predicates: the status of the failure being handled on {@code exchange}. */
+    public int statusOf(org.apache.camel.Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return status(failure);
+    }
+
+    private static HttpOperationFailedException http(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpOperationFailedException http) {
+                return http;
+            }
+        }
+        return null;
+    }
+
     /** Retry-After as delta-seconds or an HTTP-date, relative to {@code now}; empty when absent or unreadable. */
     public static Optional<Duration> retryAfter(Throwable failure, Instant now) {
-        if (!(failure instanceof HttpOperationFailedException http) || http.getResponseHeaders() == null) {
+        HttpOperationFailedException http = http(failure);
+        if (http == null || http.getResponseHeaders() == null) {
             return Optional.empty();
         }
         String value = header(http.getResponseHeaders(), "Retry-After");

@@ -2,7 +2,9 @@ package dev.aep.failedbatches.pipeline;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
 import dev.aep.failedbatches.client.AepRequestHeaders;
+import dev.aep.failedbatches.client.AepResponseCheck;
 import dev.aep.failedbatches.client.FailedFileListing;
+import dev.aep.failedbatches.client.HttpFailures;
 import dev.aep.failedbatches.client.RetryAfterDelay;
 import dev.aep.failedbatches.client.TokenRefreshOnRedelivery;
 import dev.aep.failedbatches.errors.ClassificationRules;
@@ -75,6 +77,9 @@ public class AepBundleConfiguration implements CamelConfiguration {
         AepRequestHeaders headers = new AepRequestHeaders(tokens, clientId, orgId, sandbox);
         registry.bind("aepTokens", tokens);
         registry.bind("aepRequestHeaders", headers);
+        registry.bind("aepFailures", new HttpFailures());
+        registry.bind("aepServerErrorCheck", new AepResponseCheck(500));
+        registry.bind("aepResponseCheck", new AepResponseCheck(400));
         registry.bind("aepTokenRefresh", new TokenRefreshOnRedelivery(tokens, headers));
         registry.bind("aepRetryAfter", new RetryAfterDelay(
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));

@@ -95,6 +95,7 @@ public final class BatchSteps {
     static Throwable cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpOperationFailedException || t instanceof ImsTokenException
+                    || t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
                     || t instanceof InvalidBatchIdException || t instanceof IOException) {
                 return t;
             }
@@ -123,6 +124,10 @@ public final class BatchSteps {
             String detail = body == null || body.isBlank() ? "" : " - " + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip());
             return what + " for GET " + pathOf(http.getUri()) + detail;
         }
+        if (failure instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
+            return "circuit breaker open: AEP calls are suspended after repeated failures (aep.circuit.*);"
+                    + " drop the batch ID again later";
+        }
         if (failure instanceof ImsTokenException ims) {
             return (ims.isRetryable() ? "retries exhausted: " : "") + ims.getMessage();
         }
@@ -133,6 +138,9 @@ public final class BatchSteps {
     }
 
     private static String pathOf(String uri) {
+        if (uri != null && uri.startsWith("/")) {
+            return uri;
+        }
         int scheme = uri == null ? -1 : uri.indexOf("://");
         int path = scheme < 0 ? -1 : uri.indexOf('/', scheme + 3);
         return path < 0 ? String.valueOf(uri) : uri.substring(path);

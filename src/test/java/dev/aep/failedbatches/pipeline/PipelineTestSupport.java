@@ -56,6 +56,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.put("aep.retry.initial-delay-ms", "20");
         p.put("aep.retry.max-delay-ms", "3000");
         p.put("aep.retry.max-redeliveries", "4");
+        p.put("aep.client.max-requests-per-period", "1000");
         p.putAll(extraProperties());
         return p;
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -30,7 +31,12 @@ class SecretsTest extends PipelineTestSupport {
         return Map.of("aep.auth.client-secret", SECRET);
     }
 
-    /** Captures every log line through the production console layout (the one that masks credentials). */
+    private final Map<String, Level> levelsBefore = new java.util.HashMap<>();
+
+    /**
+     * Captures every log line through the production console layout (the one that masks credentials), with every
+     * logger at DEBUG: Camel's exchange and HTTP logging and HttpClient's header and wire logging included.
+     */
     @BeforeEach
     void captureLogs() {
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
@@ -39,15 +45,25 @@ class SecretsTest extends PipelineTestSupport {
         appender = WriterAppender.newBuilder().setName("captured").setTarget(captured).setLayout(layout).build();
         appender.start();
         config.getRootLogger().addAppender(appender, Level.DEBUG, null);
-        config.getRootLogger().setLevel(Level.DEBUG);
+        for (String name : List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
+            config.addLogger(name, new org.apache.logging.log4j.core.config.LoggerConfig(name, Level.DEBUG, true));
+        }
+        config.getLoggers().forEach((name, logger) -> {
+            levelsBefore.put(name, logger.getLevel());
+            logger.setLevel(Level.DEBUG);
+        });
         logging.updateLoggers();
     }
 
     @AfterEach
     void stopCapturing() {
         LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        logging.getConfiguration().getRootLogger().removeAppender("captured");
-        logging.getConfiguration().getRootLogger().setLevel(Level.INFO);
+        Configuration config = logging.getConfiguration();
+        config.getRootLogger().removeAppender("captured");
+        levelsBefore.forEach((name, level) -> config.getLoggers().get(name).setLevel(level));
+        for (String name : List.of("org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire")) {
+            config.removeLogger(name);
+        }
         logging.updateLoggers();
         appender.stop();
     }
@@ -77,6 +93,8 @@ class SecretsTest extends PipelineTestSupport {
 
         String logs = captured.toString();
         assertThat(logs).contains("Batch 01SECRETS0000000000000001 completed").contains("01NOSUCHBATCH000000000001");
+        // DEBUG really was on: HttpClient logged the request headers, with the credential masked
+        assertThat(logs).containsIgnoringCase("Authorization: Bearer ****");
         assertThat(logs).doesNotContain(SECRET).doesNotContain(firstToken).doesNotContain(secondToken);
         for (Path file : filesUnder(out)) {
             String content = Files.readString(file, StandardCharsets.UTF_8);

@@ -1,0 +1,31 @@
+package dev.aep.failedbatches.client;
+
+import java.util.Map;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/** An AEP call answered with an error status; client errors (4xx) and server errors (5xx) are told apart. */
+public class AepHttpException extends HttpOperationFailedException {
+
+    public AepHttpException(String uri, int statusCode, Map<String, String> headers, String body) {
+        super(uri, statusCode, null, null, headers, body);
+    }
+
+    public static AepHttpException of(String uri, int statusCode, Map<String, String> headers, String body) {
+        return statusCode >= 500 ? new AepServerErrorException(uri, statusCode, headers, body)
+                : new AepClientErrorException(uri, statusCode, headers, body);
+    }
+
+    /** 4xx, 429 included: the API is up, so the circuit breaker does not count it. */
+    public static class AepClientErrorException extends AepHttpException {
+        public AepClientErrorException(String uri, int statusCode, Map<String, String> headers, String body) {
+            super(uri, statusCode, headers, body);
+        }
+    }
+
+    /** 5xx: the API is in trouble; it counts towards opening the circuit breaker. */
+    public static class AepServerErrorException extends AepHttpException {
+        public AepServerErrorException(String uri, int statusCode, Map<String, String> headers, String body) {
+            super(uri, statusCode, headers, body);
+        }
+    }
+}
