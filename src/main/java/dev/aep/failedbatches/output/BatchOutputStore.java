@@ -49,6 +49,29 @@ public final class BatchOutputStore {
         return root;
     }
 
+    /**
+     * Removes temporary files older than {@code maxAge}: what a crashed run left behind. Younger ones may belong to
+     * another instance sharing this store and are left alone.
+     */
+    public int removeStaleTemporaryFiles(java.time.Duration maxAge) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        java.time.Instant cutoff = clock.instant().minus(maxAge);
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")
+                        && !Files.getLastModifiedTime(file).toInstant().isAfter(cutoff)) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     public static boolean isValidBatchId(String batchId) {
         return batchId != null && BATCH_ID.matcher(batchId).matches();
     }

@@ -14,11 +14,28 @@ public final class OutputStores {
     private final Clock clock;
     private final Map<Path, BatchOutputStore> stores = new ConcurrentHashMap<>();
 
-    public OutputStores(Path defaultRoot, List<String> categories, Clock clock) {
+    private final java.time.Duration staleTemporaryAge;
+
+    public OutputStores(Path defaultRoot, List<String> categories, Clock clock, java.time.Duration staleTemporaryAge) {
         this.categories = List.copyOf(categories);
         this.clock = clock;
-        this.defaultStore = new BatchOutputStore(defaultRoot, categories, clock);
+        this.staleTemporaryAge = staleTemporaryAge;
+        this.defaultStore = open(defaultRoot);
         stores.put(defaultStore.root(), defaultStore);
+    }
+
+    private BatchOutputStore open(Path root) {
+        BatchOutputStore store = new BatchOutputStore(root, categories, clock);
+        try {
+            int removed = store.removeStaleTemporaryFiles(staleTemporaryAge);
+            if (removed > 0) {
+                org.slf4j.LoggerFactory.getLogger(OutputStores.class)
+                        .info("Removed {} temporary file(s) left by an interrupted run under {}", removed, store.root());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean temporary files under " + root, e);
+        }
+        return store;
     }
 
     public BatchOutputStore defaultStore() {
@@ -31,6 +48,6 @@ public final class OutputStores {
             return defaultStore;
         }
         Path root = Path.of(dir).toAbsolutePath().normalize();
-        return stores.computeIfAbsent(root, r -> new BatchOutputStore(r, categories, clock));
+        return stores.computeIfAbsent(root, this::open);
     }
 }

@@ -86,7 +86,8 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
-        OutputStores stores = new OutputStores(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock);
+        OutputStores stores = new OutputStores(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock,
+                Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)));
         registry.bind("aepOutput", stores);
         registry.bind("aepRecords", new FailedFileReader());
         registry.bind("aepBatches", new BatchSteps(stores,
