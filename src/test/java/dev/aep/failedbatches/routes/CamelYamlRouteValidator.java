@@ -63,11 +63,17 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * the object form: {@code simple: {expression: "..."}}, not {@code simple: "..."}; {@code log: {message: "..."}}, not
  * {@code log: "..."}; {@code to: {uri: "..."}}, not {@code to: "..."}. Which nodes have a string shorthand is read
  * from the schema: every definition whose {@code oneOf} offers a plain string next to its object form, which are the
- * forms Camel's own canonical schema (camelYamlDsl-canonical.json, Camel 4.20+) no longer has.</li>
+ * forms Camel's own canonical schema (camelYamlDsl-canonical.json, Camel 4.20+) no longer has. And, as in that
+ * canonical schema, the language of an EIP goes under {@code expression:}:
+ * {@code setBody: {expression: {simple: {expression: "..."}}}}, not {@code setBody: {simple: {expression: "..."}}},
+ * which camelYamlDsl.json also accepts. Which nodes this applies to is read from the schema too: every definition
+ * that offers both an {@code expression} option holding an ExpressionDefinition and the languages of that
+ * ExpressionDefinition directly as its own options (setBody, setHeader, setProperty, setVariable, transform, filter,
+ * split, loop, delay, throttle, recipientList, idempotentConsumer, {@code when} of a choice, {@code onWhen}, ...).
+ * Where the schema offers no {@code expression} wrapper the language stays directly on the node: {@code handled},
+ * {@code continued} and {@code retryWhile} of onException, for instance, are ExpressionSubElementDefinitions
+ * ({@code handled: {constant: {expression: true}}}).</li>
  * </ol>
- * Not checked: Camel's canonical schema also puts the language of an EIP under {@code expression:}
- * ({@code setBody: {expression: {simple: {expression: "..."}}}}); the routes of this project write the language
- * directly on the EIP ({@code setBody: {simple: {expression: "..."}}}), which camelYamlDsl.json allows.
  */
 final class CamelYamlRouteValidator {
 
@@ -99,6 +105,9 @@ final class CamelYamlRouteValidator {
     private static final Set<String> COMMON_NODE_OPTIONS = Set.of("id", "description", "note", "disabled");
     private static final Set<String> NOISE_OF_ALTERNATIVES = Set.of("required", "not");
     private static final Pattern DEFINITION_TYPE = Pattern.compile("/definitions/([^/]+)/type$");
+    private static final Pattern DIRECT_LANGUAGE = Pattern.compile("/definitions/([^/]+)/properties/([^/]+)/not$");
+    private static final String EXPRESSION_DEFINITION = "org.apache.camel.model.language.ExpressionDefinition";
+    private static final String EXPRESSION_DEFINITION_REF = "#/items/definitions/" + EXPRESSION_DEFINITION;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -106,6 +115,10 @@ final class CamelYamlRouteValidator {
     private final Schema canonicalSchema;
     /** Definition name of a node with a string shorthand -> the option the text goes under in the object form. */
     private final Map<String, String> shorthandOptions = new HashMap<>();
+    /** Language name (simple, constant, tokenize, ...) -> its definition; the options of an ExpressionDefinition. */
+    private final Map<String, String> languages = new LinkedHashMap<>();
+    /** Definitions of the nodes that take their language under expression: (setBody, split, when, ...). */
+    private final Set<String> expressionWrapperDefinitions = new LinkedHashSet<>();
 
     CamelYamlRouteValidator() {
         ObjectNode shipped = readShippedSchema();
@@ -113,6 +126,7 @@ final class CamelYamlRouteValidator {
         schema = compile(shipped, "classpath:" + SCHEMA_RESOURCE);
         ObjectNode canonical = shipped.deepCopy();
         removeStringShorthands(canonical);
+        requireExpressionWrappers(canonical);
         canonicalSchema = compile(canonical, "classpath:" + SCHEMA_RESOURCE + "/without-string-shorthands");
     }
 
@@ -270,19 +284,27 @@ final class CamelYamlRouteValidator {
     /**
      * A string shorthand fails the schema without string shorthands with "string found, object expected" at the
      * shorthand: removing an alternative only fails a {@code oneOf} whose matching alternative was the string. Places
-     * the shipped schema already reported are left to that report.
+     * the shipped schema already reported are left to that report. A language written directly on a node that takes
+     * it under {@code expression:} fails that schema's {@code not} on the language option (see
+     * {@link #requireExpressionWrappers}), at the language key.
      */
     private List<Problem> shorthandProblems(YamlFile file, JsonNode document, List<Error> schemaErrors) {
         Set<String> reported = new HashSet<>();
         schemaErrors.forEach(error -> reported.add(String.valueOf(error.getInstanceLocation())));
+        Set<String> directLanguagesReported = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
         List<Error> errors = canonicalSchema.validate(document);
         for (Error error : errors) {
             String at = String.valueOf(error.getInstanceLocation());
             JsonNode text = error.getInstanceNode();
+            Matcher directLanguage = DIRECT_LANGUAGE.matcher(String.valueOf(error.getSchemaLocation()));
             if ("type".equals(error.getKeyword()) && text != null && text.isTextual() && reported.add(at)) {
                 String key = at.substring(at.lastIndexOf('/') + 1);
                 problems.add(file.problem(at, shorthandMessage(unescape(key), text.asText(), error)));
+            } else if ("not".equals(error.getKeyword()) && directLanguage.find()
+                    && expressionWrapperDefinitions.contains(directLanguage.group(1))
+                    && languages.containsKey(directLanguage.group(2)) && directLanguagesReported.add(at)) {
+                problems.add(file.problem(at, directLanguageMessage(at, directLanguage.group(2), text)));
             }
         }
         if (problems.isEmpty() && schemaErrors.isEmpty()) {
@@ -300,6 +322,33 @@ final class CamelYamlRouteValidator {
                 ? key + ": {" + option + ": \"" + text + "\"}"
                 : key + ": {...} with its options";
         return key + ": \"" + text + "\" is the string shorthand; the canonical form is " + canonical;
+    }
+
+    /**
+     * "simple is written directly on setBody; write expression: {simple: {expression: ...}} under setBody (canonical
+     * form)", naming the node by its key (the list's key for an item such as a choice's when).
+     */
+    private String directLanguageMessage(String at, String language, JsonNode value) {
+        String[] segments = at.split("/");
+        String node = "the node";
+        for (int i = segments.length - 2; i > 0; i--) {
+            if (!segments[i].matches("\\d+")) {
+                node = unescape(segments[i]);
+                break;
+            }
+        }
+        String options;
+        if (value != null && value.isObject() && value.size() > 0) {
+            List<String> names = new ArrayList<>();
+            value.fieldNames().forEachRemaining(name -> names.add(name + ": ..."));
+            options = "{" + String.join(", ", names) + "}";
+        } else if (value != null && value.isValueNode() && shorthandOptions.containsKey(languages.get(language))) {
+            options = "{" + shorthandOptions.get(languages.get(language)) + ": " + value + "}";
+        } else {
+            options = "{...}";
+        }
+        return language + " is written directly on " + node + "; write expression: {" + language + ": " + options
+                + "} under " + node + " (canonical form)";
     }
 
     private static List<Problem> topLevelProblems(YamlFile file) {
@@ -467,6 +516,67 @@ final class CamelYamlRouteValidator {
                 }
             }
         });
+    }
+
+    /**
+     * Makes every language written directly on a node that also takes it under {@code expression:} fail: the options
+     * of such a definition that are languages get a {@code not: {}}, which no value passes. The languages are the
+     * options of ExpressionDefinition; the nodes are the definitions with an {@code expression} option that refers to
+     * ExpressionDefinition (in one of their alternatives) and with languages among their own options. Definitions
+     * without that wrapper (ExpressionSubElementDefinition: handled, continued, retryWhile, ...) are left as they are.
+     */
+    private void requireExpressionWrappers(ObjectNode document) {
+        JsonNode definitions = document.path("items").path("definitions");
+        JsonNode expressionDefinition = definitions.path(EXPRESSION_DEFINITION);
+        expressionDefinition.path("properties").fieldNames().forEachRemaining(language ->
+                languages.put(language, languageDefinition(expressionDefinition, language)));
+        if (languages.isEmpty()) {
+            throw new IllegalStateException(SCHEMA_RESOURCE + " has no " + EXPRESSION_DEFINITION + " with languages");
+        }
+        definitions.fields().forEachRemaining(definition -> {
+            JsonNode options = definition.getValue().path("properties");
+            List<String> direct = new ArrayList<>();
+            options.fieldNames().forEachRemaining(option -> {
+                if (languages.containsKey(option)) {
+                    direct.add(option);
+                }
+            });
+            if (!direct.isEmpty() && options.has("expression") && hasExpressionWrapper(definition.getValue())) {
+                expressionWrapperDefinitions.add(definition.getKey());
+                direct.forEach(language -> ((ObjectNode) options.get(language)).set("not", JSON.createObjectNode()));
+            }
+        });
+        if (expressionWrapperDefinitions.isEmpty()) {
+            throw new IllegalStateException(SCHEMA_RESOURCE + " has no node that takes its language under expression:");
+        }
+    }
+
+    /** Whether some (sub)schema of the node has an {@code expression} option that refers to ExpressionDefinition. */
+    private static boolean hasExpressionWrapper(JsonNode node) {
+        if (EXPRESSION_DEFINITION_REF.equals(node.path("properties").path("expression").path("$ref").asText(null))) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (child.isContainerNode() && hasExpressionWrapper(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The definition of a language, from the alternative of ExpressionDefinition that offers it; null if none. */
+    private static String languageDefinition(JsonNode node, String language) {
+        String ref = node.path("properties").path(language).path("$ref").asText("");
+        if (ref.startsWith("#/items/definitions/")) {
+            return ref.substring("#/items/definitions/".length());
+        }
+        for (JsonNode child : node) {
+            String found = child.isContainerNode() ? languageDefinition(child, language) : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Calls the action for every schema of a scalar option: a value of a properties map, with a type, not a $ref. */

@@ -75,6 +75,13 @@ class RoutesYamlValidationTest {
                       - onException:
                           exception:
                             - java.io.IOException
+                          onWhen:
+                            expression:
+                              simple:
+                                expression: "${exception.message} != null"
+                          handled:
+                            constant:
+                              expression: "false"
                           redeliveryPolicy:
                             maximumRedeliveries: "{{retry.max}}"
                             useExponentialBackOff: "true"
@@ -89,16 +96,24 @@ class RoutesYamlValidationTest {
                         name: greet
                       steps:
                         - setBody:
-                            simple:
-                              expression: "Hello ${body}"
+                            expression:
+                              simple:
+                                expression: "Hello ${body}"
                         - split:
-                            tokenize:
-                              token: ","
+                            expression:
+                              tokenize:
+                                token: ","
                             streaming: "{{split.streaming}}"
                             steps:
-                              - log:
-                                  loggingLevel: "{{log.level}}"
-                                  message: "${body}"
+                              - choice:
+                                  when:
+                                    - expression:
+                                        simple:
+                                          expression: "${body} != ''"
+                                      steps:
+                                        - log:
+                                            loggingLevel: "{{log.level}}"
+                                            message: "${body}"
                         - to:
                             uri: direct
                             parameters:
@@ -167,8 +182,35 @@ class RoutesYamlValidationTest {
                         """, "/0/route/route-configuration-id", "write routeConfigurationId"),
                 arguments("a string shorthand for an expression", route("""
                                 - setBody:
-                                    simple: "Hello ${body}"
-                        """), "/0/route/from/steps/0/setBody/simple", "simple: {expression: \"Hello ${body}\"}"),
+                                    expression:
+                                      simple: "Hello ${body}"
+                        """), "/0/route/from/steps/0/setBody/expression/simple",
+                        "simple: {expression: \"Hello ${body}\"}"),
+                arguments("a language directly on setBody", route("""
+                                - setBody:
+                                    simple:
+                                      expression: "x"
+                        """), "/0/route/from/steps/0/setBody/simple",
+                        "write expression: {simple: {expression: ...}} under setBody (canonical form)"),
+                arguments("a language directly on split", route("""
+                                - split:
+                                    tokenize:
+                                      token: ","
+                                    steps:
+                                      - log:
+                                          message: "${body}"
+                        """), "/0/route/from/steps/0/split/tokenize",
+                        "write expression: {tokenize: {token: ...}} under split (canonical form)"),
+                arguments("a language directly on a when of a choice", route("""
+                                - choice:
+                                    when:
+                                      - simple:
+                                          expression: "${body} == 'x'"
+                                        steps:
+                                          - log:
+                                              message: "${body}"
+                        """), "/0/route/from/steps/0/choice/when/0/simple",
+                        "write expression: {simple: {expression: ...}} under when (canonical form)"),
                 arguments("a string shorthand for a step", route("""
                                 - log: "${body}"
                         """), "/0/route/from/steps/0/log", "log: {message: \"${body}\"}"),
@@ -182,8 +224,9 @@ class RoutesYamlValidationTest {
                         """, "/0/route/from", "from has no steps"),
                 arguments("text that is neither a boolean nor a placeholder", route("""
                                 - split:
-                                    simple:
-                                      expression: "${body}"
+                                    expression:
+                                      simple:
+                                        expression: "${body}"
                                     streaming: "sometimes"
                                     steps:
                                       - log:
