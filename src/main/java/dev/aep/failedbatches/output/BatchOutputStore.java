@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +85,12 @@ public final class BatchOutputStore {
         return new BatchRun(this, batchId, clock.instant(), categories);
     }
 
-    /** Appends events to the run's temporary per-category files; the files stay open until the run ends. */
-    public void append(BatchRun run, List<ErrorEvent> events) throws IOException {
+    /** Appends the events of one record of {@code file} to that file's temporary segments (kept open). */
+    public void append(BatchRun run, String file, List<ErrorEvent> events) throws IOException {
+        FileOutput output = run.file(file);
         for (ErrorEvent event : events) {
             String line = json.writeValueAsString(event);
-            Writer writer = run.writer(event.getCategory(), category -> openTemp(run, category));
+            Writer writer = output.writer(event.getCategory(), (category, index) -> openSegment(run, category, index));
             synchronized (writer) {
                 writer.write(line);
                 writer.write('\n');
@@ -95,17 +98,47 @@ public final class BatchOutputStore {
         }
     }
 
-    /** Ends a run: its error files replace the batch's previous ones, then the report is written. */
+    /**
+     * Ends a run: per category, the files' segments are joined in listing order into one temporary file that replaces
+     * the batch's previous one; error files of categories that no longer occur are removed; the report comes last.
+     */
     public synchronized Map<String, Object> complete(BatchRun run) throws IOException {
-        Map<String, BatchRun.OpenFile> written = run.closeAll();
-        for (BatchRun.OpenFile file : written.values()) {
-            moveIntoPlace(file.temp(), file.target());
+        run.closeAll();
+        Map<String, List<Path>> byCategory = new LinkedHashMap<>();
+        for (FileOutput output : run.outputs()) {
+            output.segmentFiles().forEach((category, segment) ->
+                    byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(segment));
         }
-        deleteStaleErrorFiles(run.batchId(), written.keySet());
+        for (Map.Entry<String, List<Path>> category : byCategory.entrySet()) {
+            Path dir = root.resolve("errors").resolve(category.getKey());
+            Path joined = join(category.getValue(), dir.resolve("." + run.batchId() + ".jsonl." + run.runId() + ".tmp"));
+            moveIntoPlace(joined, dir.resolve(run.batchId() + ".jsonl"));
+        }
+        deleteStaleErrorFiles(run.batchId(), byCategory.keySet());
         Map<String, Object> report = report(run);
         writeJson(root.resolve("reports").resolve(run.batchId() + ".json"), report);
         Files.deleteIfExists(root.resolve("dead-letter").resolve(run.batchId() + ".json"));
         return report;
+    }
+
+    private static Path join(List<Path> segments, Path target) throws IOException {
+        if (segments.size() == 1) {
+            return segments.get(0);
+        }
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            for (Path segment : segments) {
+                try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ)) {
+                    long position = 0;
+                    long size = in.size();
+                    while (position < size) {
+                        position += in.transferTo(position, size - position, out);
+                    }
+                }
+                Files.delete(segment);
+            }
+        }
+        return target;
     }
 
     /** Records a batch that could not be retrieved; a run in progress is abandoned and its temporary files removed. */
@@ -193,24 +226,24 @@ public final class BatchOutputStore {
         return report;
     }
 
-    private BatchRun.OpenFile openTemp(BatchRun run, String category) throws IOException {
+    private FileOutput.Segment openSegment(BatchRun run, String category, int fileIndex) throws IOException {
         if (category == null || !CATEGORY.matcher(category).matches()) {
             throw new IllegalArgumentException("invalid category name: " + category);
         }
         Path dir = Files.createDirectories(root.resolve("errors").resolve(category));
-        Path target = dir.resolve(run.batchId() + ".jsonl");
-        Path temp = dir.resolve("." + run.batchId() + ".jsonl." + run.runId() + ".tmp");
-        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 64 * 1024);
-        return new BatchRun.OpenFile(temp, target, writer);
+        Path segment = dir.resolve("." + run.batchId() + ".jsonl." + run.runId() + "." + fileIndex + ".tmp");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(segment), StandardCharsets.UTF_8),
+                64 * 1024);
+        return new FileOutput.Segment(segment, writer);
     }
 
     private void abandon(BatchRun run) {
-        try {
-            for (BatchRun.OpenFile file : run.closeAll().values()) {
-                Files.deleteIfExists(file.temp());
+        for (FileOutput output : run.outputs()) {
+            try {
+                output.reset();
+            } catch (IOException ignored) {
+                // the temporary files are hidden and carry the run id; a restart removes what is left
             }
-        } catch (IOException ignored) {
-            // the temporary files are hidden and carry the run id; nothing reads them
         }
     }
 

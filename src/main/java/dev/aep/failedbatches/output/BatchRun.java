@@ -2,32 +2,33 @@ package dev.aep.failedbatches.output;
 
 import dev.aep.failedbatches.errors.ErrorEvent;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** One retrieval of one batch: its counts and the temporary error files it is writing. Thread-safe. */
+/**
+ * One retrieval of one batch: its part files, in listing order, each with its own counts and temporary segment files,
+ * so files can be processed in parallel, a file can be redone from scratch, and the outputs still come out ordered by
+ * file then line. Thread-safe.
+ */
 public final class BatchRun {
 
     private final BatchOutputStore store;
     private final String batchId;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Instant startedAt;
-    private final Map<String, Long> fileErrors = new LinkedHashMap<>();
-    private final Map<String, Long> categoryCounts = new LinkedHashMap<>();
-    private final Map<String, OpenFile> openFiles = new LinkedHashMap<>();
-    private long total;
+    private final List<String> categories;
+    private final Map<String, FileOutput> files = new LinkedHashMap<>();
     private int filesDone;
 
     BatchRun(BatchOutputStore store, String batchId, Instant startedAt, List<String> categories) {
         this.store = store;
         this.batchId = batchId;
         this.startedAt = startedAt;
-        categories.forEach(c -> categoryCounts.put(c, 0L));
+        this.categories = List.copyOf(categories);
     }
 
     /** Where this run's outputs go. */
@@ -47,43 +48,54 @@ public final class BatchRun {
         return startedAt;
     }
 
-    /** Registers a part file, so it appears in the report even when it yields no error. */
-    public synchronized void fileStarted(String file) {
-        fileErrors.putIfAbsent(file, 0L);
+    /** The part files of the batch in listing order: the report and the outputs follow this order. */
+    public synchronized void registerFiles(List<String> names) {
+        for (String name : names) {
+            files.computeIfAbsent(name, n -> new FileOutput(files.size()));
+        }
+    }
+
+    public synchronized FileOutput file(String name) {
+        return files.computeIfAbsent(name, n -> new FileOutput(files.size()));
     }
 
     public synchronized int fileFinished() {
         return ++filesDone;
     }
 
-    public synchronized void count(String file, List<ErrorEvent> events) {
-        fileErrors.merge(file, (long) events.size(), Long::sum);
-        for (ErrorEvent event : events) {
-            categoryCounts.merge(event.getCategory(), 1L, Long::sum);
-        }
-        total += events.size();
+    public synchronized int fileCount() {
+        return files.size();
+    }
+
+    /** Counts the events of one record of {@code file}. */
+    public void count(String file, List<ErrorEvent> events) {
+        file(file).count(events);
     }
 
     public synchronized long total() {
-        return total;
-    }
-
-    public synchronized int fileCount() {
-        return fileErrors.size();
+        return files.values().stream().mapToLong(FileOutput::errors).sum();
     }
 
     public synchronized Map<String, Long> fileErrors() {
-        return new LinkedHashMap<>(fileErrors);
+        Map<String, Long> errors = new LinkedHashMap<>();
+        files.forEach((name, output) -> errors.put(name, output.errors()));
+        return errors;
     }
 
+    /** Every category of the rules, in rule order, with its count (zero included). */
     public synchronized Map<String, Long> categoryCounts() {
-        return new LinkedHashMap<>(categoryCounts);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        categories.forEach(c -> counts.put(c, 0L));
+        for (FileOutput output : files.values()) {
+            output.counts().forEach((category, n) -> counts.merge(category, n, Long::sum));
+        }
+        return counts;
     }
 
     /** Non-zero counts as "category=n, ..." for log lines. */
-    public synchronized String countsSummary() {
+    public String countsSummary() {
         StringBuilder sb = new StringBuilder();
-        categoryCounts.forEach((category, n) -> {
+        categoryCounts().forEach((category, n) -> {
             if (n > 0) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(category).append('=').append(n);
             }
@@ -91,20 +103,17 @@ public final class BatchRun {
         return sb.length() == 0 ? "none" : sb.toString();
     }
 
-    synchronized Writer writer(String category, WriterOpener opener) throws IOException {
-        OpenFile open = openFiles.get(category);
-        if (open == null) {
-            open = opener.open(category);
-            openFiles.put(category, open);
-        }
-        return open.writer();
+    /** All files' outputs in listing order (for the store to close, concatenate or remove). */
+    synchronized List<FileOutput> outputs() {
+        return new ArrayList<>(files.values());
     }
 
-    synchronized Map<String, OpenFile> closeAll() throws IOException {
+    /** Closes every open segment; the first failure is rethrown after all were tried. */
+    void closeAll() throws IOException {
         IOException first = null;
-        for (OpenFile open : openFiles.values()) {
+        for (FileOutput output : outputs()) {
             try {
-                open.writer().close();
+                output.close();
             } catch (IOException e) {
                 first = first == null ? e : first;
             }
@@ -112,13 +121,5 @@ public final class BatchRun {
         if (first != null) {
             throw first;
         }
-        return new LinkedHashMap<>(openFiles);
-    }
-
-    record OpenFile(Path temp, Path target, Writer writer) {
-    }
-
-    interface WriterOpener {
-        OpenFile open(String category) throws IOException;
     }
 }

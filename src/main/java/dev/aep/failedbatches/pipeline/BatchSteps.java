@@ -45,33 +45,52 @@ public final class BatchSteps {
         exchange.setProperty(RUN, store(exchange).begin(batchId));
     }
 
+    /** Fixes the order of the batch's part files (the listing's) before they are processed, maybe in parallel. */
+    public void registerFiles(List<FailedFile> files, Exchange exchange) {
+        run(exchange).registerFiles(files.stream().map(FailedFile::name).toList());
+    }
+
     public void fileStarted(Exchange exchange) {
         FailedFile file = exchange.getIn().getBody(FailedFile.class);
         exchange.setProperty(FILE, file.name());
-        run(exchange).fileStarted(file.name());
+        run(exchange).file(file.name());
+    }
+
+    /** Before a part file is read again after a failure mid-download: forget what its first attempt produced. */
+    public void resetFile(Exchange exchange) throws IOException {
+        String file = exchange.getProperty(FILE, String.class);
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        if (file != null && run != null) {
+            run.file(file).reset();
+        }
     }
 
     public void fileFinished(Exchange exchange) {
         BatchRun run = run(exchange);
         int done = run.fileFinished();
-        Integer total = exchange.getProperty(Exchange.SPLIT_SIZE, Integer.class);
-        if (done % progressEvery == 0 || (total != null && done == total && total > progressEvery)) {
-            LOG.info("Batch {} progress: {}/{} files, {} errors so far", run.batchId(), done,
-                    total == null ? "?" : total, run.total());
+        int total = run.fileCount();
+        if (done % progressEvery == 0 || (done == total && total > progressEvery)) {
+            LOG.info("Batch {} progress: {}/{} files, {} errors so far", run.batchId(), done, total, run.total());
         }
     }
 
-    public List<ErrorEvent> toEvents(FailedRecord record, Exchange exchange) {
+    /** The classified events of a chunk of records of the current part file; they are counted here. */
+    public List<ErrorEvent> toEvents(List<FailedRecord> records, Exchange exchange) {
         BatchRun run = run(exchange);
         String file = exchange.getProperty(FILE, String.class);
-        List<ErrorEvent> list = events.toEvents(record, run.batchId(), file, run.startedAt().toString());
-        run.count(file, list);
-        return list;
+        String retrievedAt = run.startedAt().toString();
+        List<ErrorEvent> all = new java.util.ArrayList<>();
+        for (FailedRecord record : records) {
+            List<ErrorEvent> list = events.toEvents(record, run.batchId(), file, retrievedAt);
+            run.count(file, list);
+            all.addAll(list);
+        }
+        return all;
     }
 
     public void append(List<ErrorEvent> list, Exchange exchange) throws IOException {
         BatchRun run = run(exchange);
-        run.store().append(run, list);
+        run.store().append(run, exchange.getProperty(FILE, String.class), list);
     }
 
     public Map<String, Object> complete(Exchange exchange) throws IOException {

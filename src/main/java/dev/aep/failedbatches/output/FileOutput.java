@@ -1,0 +1,81 @@
+package dev.aep.failedbatches.output;
+
+import dev.aep.failedbatches.errors.ErrorEvent;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The output of one part file within a batch run: its counts and its temporary segment per category. */
+public final class FileOutput {
+
+    private final int index;
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Map<String, Segment> segments = new LinkedHashMap<>();
+    private long errors;
+
+    FileOutput(int index) {
+        this.index = index;
+    }
+
+    int index() {
+        return index;
+    }
+
+    synchronized void count(List<ErrorEvent> events) {
+        for (ErrorEvent event : events) {
+            counts.merge(event.getCategory(), 1L, Long::sum);
+        }
+        errors += events.size();
+    }
+
+    synchronized long errors() {
+        return errors;
+    }
+
+    synchronized Map<String, Long> counts() {
+        return new LinkedHashMap<>(counts);
+    }
+
+    synchronized Writer writer(String category, SegmentOpener opener) throws IOException {
+        Segment segment = segments.get(category);
+        if (segment == null) {
+            segment = opener.open(category, index);
+            segments.put(category, segment);
+        }
+        return segment.writer();
+    }
+
+    synchronized Map<String, Path> segmentFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        segments.forEach((category, segment) -> files.put(category, segment.file()));
+        return files;
+    }
+
+    synchronized void close() throws IOException {
+        for (Segment segment : segments.values()) {
+            segment.writer().close();
+        }
+    }
+
+    /** Forgets everything this file produced so far, so that it can be read again from the start. */
+    public synchronized void reset() throws IOException {
+        close();
+        for (Segment segment : segments.values()) {
+            Files.deleteIfExists(segment.file());
+        }
+        segments.clear();
+        counts.clear();
+        errors = 0;
+    }
+
+    record Segment(Path file, Writer writer) {
+    }
+
+    interface SegmentOpener {
+        Segment open(String category, int fileIndex) throws IOException;
+    }
+}
