@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.simulator.SimulatorSettings;
-import java.io.File;
+import dev.aep.failedbatches.testsupport.JarProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +59,7 @@ class CrashRestartIT {
     }
 
     private Process start(Path dir, boolean exitWhenIdle) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daep.simulator.enabled=false",
-                "-Daep.api.base-url=" + aep.baseUrl(),
-                "-Daep.ims.token-url=" + aep.tokenUrl(),
-                "-Daep.auth.client-secret=crash-secret",
+        List<String> options = new ArrayList<>(List.of(
                 "-Daep.inbox.dir=" + dir.resolve("inbox"),
                 "-Daep.output.dir=" + dir.resolve("out"),
                 "-Daep.inbox.read-lock-min-age-ms=200",
@@ -72,11 +67,9 @@ class CrashRestartIT {
                 "-Daep.inbox.poll-delay-ms=200",
                 "-Daep.output.stale-temp-minutes=0"));
         if (exitWhenIdle) {
-            command.add("-Dcamel.main.duration-max-idle-seconds=3");
+            options.add("-Dcamel.main.duration-max-idle-seconds=3");
         }
-        command.addAll(List.of("-jar", Path.of("target", "aep-failed-batches.jar").toString()));
-        return new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("app.log").toFile())).start();
+        return JarProcess.start(aep, "crash-secret", options, dir.resolve("app.log"));
     }
 
     private Path newRun(String name) throws Exception {

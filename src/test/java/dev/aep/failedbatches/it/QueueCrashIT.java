@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.simulator.SimulatorSettings;
 import dev.aep.failedbatches.testsupport.EmbeddedBroker;
-import java.io.File;
+import dev.aep.failedbatches.testsupport.JarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +25,11 @@ class QueueCrashIT {
     Path work;
 
     private Process start(EmbeddedBroker broker, AepSimulator aep, Path out, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daep.simulator.enabled=false",
-                "-Daep.api.base-url=" + aep.baseUrl(),
-                "-Daep.ims.token-url=" + aep.tokenUrl(),
-                "-Daep.auth.client-secret=crash-secret",
+        return JarProcess.start(aep, "crash-secret", List.of(
                 "-Daep.inbox.enabled=false",
                 "-Daep.queue.enabled=true",
                 "-Daep.sinks.jms.broker-url=" + broker.url(),
-                "-Daep.output.dir=" + out,
-                "-jar", Path.of("target", "aep-failed-batches.jar").toString()));
-        return new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+                "-Daep.output.dir=" + out), work.resolve(name + ".log"));
     }
 
     @Test

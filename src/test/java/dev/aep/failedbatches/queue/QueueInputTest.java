@@ -11,24 +11,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batch IDs from a JMS queue on a real embedded Artemis broker. */
 class QueueInputTest extends PipelineTestSupport {
 
-    private static EmbeddedBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new EmbeddedBroker().start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
 
     @Override
     protected Map<String, String> extraProperties() {

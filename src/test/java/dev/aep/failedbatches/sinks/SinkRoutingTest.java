@@ -19,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -88,20 +86,11 @@ class SinkRoutingTest extends PipelineTestSupport {
             """;
 
     private static final int SMTP_PORT = freePort();
-    private static EmbeddedBroker broker;
-
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new EmbeddedBroker().start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    static final EmbeddedBroker broker = new EmbeddedBroker();
 
     @Override
     protected Map<String, String> extraProperties() {

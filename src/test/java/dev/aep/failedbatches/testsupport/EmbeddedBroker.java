@@ -13,15 +13,21 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
-/** A real ActiveMQ Artemis broker inside the test JVM, on a loopback TCP port; it can be stopped and started again. */
-public final class EmbeddedBroker implements AutoCloseable {
+/**
+ * A real ActiveMQ Artemis broker inside the test JVM, on a loopback TCP port; it can be stopped and started again.
+ * As a static {@code @RegisterExtension} field it runs for the whole test class.
+ */
+public final class EmbeddedBroker implements AutoCloseable, org.junit.jupiter.api.extension.BeforeAllCallback,
+        org.junit.jupiter.api.extension.AfterAllCallback {
 
     private final int port;
     private EmbeddedActiveMQ broker;
 
-    public EmbeddedBroker() throws IOException {
+    public EmbeddedBroker() {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -76,6 +82,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                 producer.send(session.createTextMessage(text));
             }
         }
+    }
+
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+        stop();
     }
 
     @Override
