@@ -117,6 +117,14 @@ public final class AepSimulator implements AutoCloseable {
         batches.put(batchId, files);
     }
 
+    /**
+     * Adds or replaces a batch whose files are generated on demand and streamed, never held in memory (see
+     * {@link GeneratedBatches#addTo}). Listed like {@link #addBatch}.
+     */
+    void addGeneratedBatch(String batchId, Map<String, BatchStore.GeneratedContent> files) {
+        batches.putGenerated(batchId, files);
+    }
+
     public List<String> demoBatchIds() {
         return demoBatchIds;
     }

@@ -1,5 +1,7 @@
 package dev.aep.failedbatches.simulator;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,25 @@ final class BatchStore {
 
     static final String SUCCESS_MARKER = "_SUCCESS";
 
-    record FailedFile(String name, byte[] content) {
+    /**
+     * A listed file: its bytes, or (when {@code generated} is set) a body produced on demand that is never held in
+     * memory, e.g. a 1 GB benchmark file ({@link GeneratedBatches}).
+     */
+    record FailedFile(String name, byte[] content, GeneratedContent generated) {
+        FailedFile(String name, byte[] content) {
+            this(name, content, null);
+        }
+
+        long length() {
+            return generated != null ? generated.length() : content.length;
+        }
+    }
+
+    /** A file body generated on demand: a fixed length, and a stream of {@code count} bytes from {@code offset}. */
+    interface GeneratedContent {
+        long length();
+
+        InputStream open(long offset, long count) throws IOException;
     }
 
     private final Map<String, List<FailedFile>> filesByBatch = new ConcurrentHashMap<>();
@@ -28,6 +48,20 @@ final class BatchStore {
         files.forEach((name, content) -> {
             if (!SUCCESS_MARKER.equals(name)) {
                 listing.add(new FailedFile(name, content.clone()));
+            }
+        });
+        filesByBatch.put(batchId, List.copyOf(listing));
+    }
+
+    /** Replaces the batch with generated files, listed in map order after the {@code _SUCCESS} marker. */
+    void putGenerated(String batchId, Map<String, GeneratedContent> files) {
+        List<FailedFile> listing = new ArrayList<>();
+        if (!files.isEmpty()) {
+            listing.add(new FailedFile(SUCCESS_MARKER, new byte[0]));
+        }
+        files.forEach((name, content) -> {
+            if (!SUCCESS_MARKER.equals(name)) {
+                listing.add(new FailedFile(name, null, content));
             }
         });
         filesByBatch.put(batchId, List.copyOf(listing));

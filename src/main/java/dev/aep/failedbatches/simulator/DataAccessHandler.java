@@ -1,5 +1,7 @@
 package dev.aep.failedbatches.simulator;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ final class DataAccessHandler {
             String name = files.get(i).name();
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", name);
-            item.put("length", Integer.toString(files.get(i).content().length));
+            item.put("length", Long.toString(files.get(i).length()));
             item.put("_links", Map.of("self", Map.of("href", listingUrl + "?path=" + HttpExchanges.encode(name))));
             data.add(item);
         }
@@ -103,6 +105,9 @@ final class DataAccessHandler {
         if (file == null) {
             return SimulatorResponse.error(404, "404", "The path is not found");
         }
+        if (file.generated() != null) {
+            return generatedDownload(file.generated(), rangeHeader);
+        }
         byte[] content = file.content();
         ByteRange range = ByteRange.parse(rangeHeader, content.length);
         SimulatorResponse response;
@@ -118,6 +123,35 @@ final class DataAccessHandler {
         }
         response = response.withHeader("Accept-Ranges", "bytes");
         return response.body().length > 0 && faults.takeTruncation() ? response.truncated() : response;
+    }
+
+    /** The same answers as for stored bytes, with a body streamed from the generator (never held in memory). */
+    private SimulatorResponse generatedDownload(BatchStore.GeneratedContent content, String rangeHeader) {
+        long length = content.length();
+        ByteRange range = ByteRange.parse(rangeHeader, length);
+        if (range == ByteRange.UNSATISFIABLE) {
+            return SimulatorResponse.error(416, "416", "Range not satisfiable")
+                    .withHeader("Content-Range", "bytes */" + length);
+        }
+        long first = range == null ? 0 : range.first();
+        long count = range == null ? length : range.last() - range.first() + 1;
+        SimulatorResponse response = SimulatorResponse.streamed(range == null ? 200 : 206, settings.downloadContentType(),
+                new SimulatorResponse.StreamedBody() {
+                    @Override
+                    public long length() {
+                        return count;
+                    }
+
+                    @Override
+                    public InputStream open() throws IOException {
+                        return content.open(first, count);
+                    }
+                });
+        if (range != null) {
+            response = response.withHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + length);
+        }
+        response = response.withHeader("Accept-Ranges", "bytes");
+        return count > 0 && faults.takeTruncation() ? response.truncated() : response;
     }
 
     /** Absent → default; otherwise a non-negative decimal integer or {@link NumberFormatException}. */

@@ -68,6 +68,10 @@ final class HttpExchanges {
      */
     static void send(HttpExchange exchange, SimulatorResponse response) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (response.streamed() != null) {
+            sendStreamed(exchange, response);
+            return;
+        }
         byte[] body = response.body();
         boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
         // -1 means "no body" to the JDK server (it still sends Content-Length: 0); 0 would mean chunked.
@@ -83,6 +87,35 @@ final class HttpExchanges {
             throw new TruncatedResponseException();
         }
         out.write(body);
+        out.close();
+    }
+
+    /** Like {@link #send} for a streamed body: copied in chunks, never held whole in memory. */
+    private static void sendStreamed(HttpExchange exchange, SimulatorResponse response) throws IOException {
+        long length = response.streamed().length();
+        boolean noBody = length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
+        if (noBody) {
+            exchange.close();
+            return;
+        }
+        long toWrite = response.truncate() ? length / 2 : length;
+        OutputStream out = exchange.getResponseBody();
+        try (InputStream in = response.streamed().open()) {
+            byte[] buffer = new byte[64 * 1024];
+            while (toWrite > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, toWrite));
+                if (n < 0) {
+                    throw new IOException("generated body ended " + toWrite + " bytes early");
+                }
+                out.write(buffer, 0, n);
+                toWrite -= n;
+            }
+        }
+        if (response.truncate()) {
+            out.flush();
+            throw new TruncatedResponseException();
+        }
         out.close();
     }
 

@@ -1,0 +1,365 @@
+#!/usr/bin/env bash
+# Benchmark of aep-failed-batches against the standalone AEP simulator. See bench/README.md.
+#
+#   bench/run.sh              default sizes (a few minutes on 2 cores)
+#   QUICK=1 bench/run.sh      smoke run (< 1 min)
+#
+# Prints one table (figures, the four ratios vs their targets) and writes it to bench/results/latest.txt.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+# ---------------------------------------------------------------- knobs
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  d_batches=30; d_files=2; d_records=50; d_lat_batches=20; d_big=64; d_passes=1
+else
+  d_batches=300; d_files=4; d_records=100; d_lat_batches=100; d_big=1024; d_passes=3
+fi
+BATCHES=${BATCHES:-$d_batches}            # N batches (phase A, raw parse, curl+jq)
+FILES=${FILES:-$d_files}                  # M part files per batch
+RECORDS=${RECORDS:-$d_records}            # K records per file (1 error entry = 1 event each)
+LATENCY_MS=${LATENCY_MS:-20}              # L: simulator latency on every /data request in phase C
+CONCURRENCY=${CONCURRENCY:-}              # C of the ideal time; default: the pipeline's aep.client.max-concurrent-requests
+LAT_BATCHES=${LAT_BATCHES:-$d_lat_batches} # batches of the latency phase (the first ones)
+CURL_BATCHES=${CURL_BATCHES:-$BATCHES}    # batches of the curl+jq phase (the first ones)
+BIG_FILE_MB=${BIG_FILE_MB:-$d_big}        # MiB of the single big failed file (0 = skip phase E)
+BIG_XMX=${BIG_XMX:-256m}                  # heap of the big-file run
+PASSES=${PASSES:-$d_passes}               # timed passes of the raw parse (median reported)
+APP_OPTS=${APP_OPTS:-}                    # extra JVM options for every pipeline run (e.g. a concurrency knob)
+LAT_APP_OPTS=${LAT_APP_OPTS:-}            # extra JVM options for the latency run only
+IDLE_S=${IDLE_S:-2}                       # camel.main.duration-max-idle-seconds of every pipeline run
+APP_TIMEOUT_S=${APP_TIMEOUT_S:-900}       # a pipeline run that takes longer is stopped (and reported)
+SKIP=${SKIP:-}                            # comma-separated phases to skip: latency,curl,big,raw
+WORK=${WORK:-bench/.work}                 # scratch (logs, outputs); wiped at start
+RESULTS=${RESULTS:-bench/results/latest.txt}
+JFR=${JFR:-0}                             # 1 = record phase A with Java Flight Recorder ($WORK/throughput/app.jfr)
+
+# C: CONCURRENCY, else -Daep.client.max-concurrent-requests in LAT_APP_OPTS / APP_OPTS, else config/application.properties,
+# else 4 (a pipeline without that setting).
+C_SOURCE="CONCURRENCY"
+if [ -z "$CONCURRENCY" ]; then
+  for opts in "$LAT_APP_OPTS" "$APP_OPTS"; do
+    CONCURRENCY=$(grep -oE -- '-Daep\.client\.max-concurrent-requests=[0-9]+' <<<"$opts" | tail -1 | cut -d= -f2 || true)
+    [ -n "$CONCURRENCY" ] && { C_SOURCE="-Daep.client.max-concurrent-requests"; break; }
+  done
+fi
+if [ -z "$CONCURRENCY" ]; then
+  CONCURRENCY=$(grep -E '^[[:space:]]*aep\.client\.max-concurrent-requests[[:space:]]*=' config/application.properties 2>/dev/null \
+    | tail -1 | cut -d= -f2 | tr -d '[:space:]' || true)
+  C_SOURCE="aep.client.max-concurrent-requests in config/application.properties"
+fi
+if [ -z "$CONCURRENCY" ]; then CONCURRENCY=4; C_SOURCE="default (the pipeline has no aep.client.max-concurrent-requests)"; fi
+
+JAR=target/aep-failed-batches.jar
+CLASSES=bench/.build/classes
+SECRET=bench-secret-$$                    # the simulator's client secret for this run (not a real credential)
+MIB=1048576
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+skipped() { [[ ",$SKIP," == *",$1,"* ]]; }
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# ---------------------------------------------------------------- tools
+command -v java >/dev/null || die "java (17+) is required"
+command -v javac >/dev/null || die "javac (JDK 17+) is required"
+command -v curl >/dev/null || die "curl is required"
+if ! command -v jq >/dev/null; then
+  if is_root && command -v apt-get >/dev/null; then
+    log "jq missing: apt-get install -y jq"
+    apt-get install -y -qq jq >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq jq >/dev/null; }
+  fi
+  command -v jq >/dev/null || die "jq is required for the curl+jq baseline: install it (e.g. sudo apt-get install -y jq) and run again"
+fi
+TIME_BIN=
+if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
+  TIME_BIN=/usr/bin/time
+elif is_root && command -v apt-get >/dev/null; then
+  log "GNU time missing: apt-get install -y time (falls back to polling VmHWM if that fails)"
+  apt-get install -y -qq time >/dev/null 2>&1 || true
+  [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1 && TIME_BIN=/usr/bin/time
+fi
+[ -n "$TIME_BIN" ] || log "no GNU time: peak RSS is read from /proc/<pid>/status VmHWM every 0.2 s"
+
+# ---------------------------------------------------------------- build
+jar_has_simulator() { if command -v unzip >/dev/null; then unzip -l "$JAR"; else jar tf "$JAR"; fi 2>/dev/null | grep "simulator/SimulatorMain.class" >/dev/null; }
+if [ ! -f "$JAR" ] || ! jar_has_simulator; then
+  command -v mvn >/dev/null || die "$JAR is missing and mvn is not installed"
+  log "building $JAR (mvn -B -q package -DskipTests)"
+  mvn -B -q package -DskipTests >&2
+fi
+if [ ! -f "$CLASSES/dev/aep/failedbatches/bench/RawParse.class" ] \
+    || [ bench/src/dev/aep/failedbatches/bench/RawParse.java -nt "$CLASSES/dev/aep/failedbatches/bench/RawParse.class" ] \
+    || [ "$JAR" -nt "$CLASSES/dev/aep/failedbatches/bench/RawParse.class" ]; then
+  log "compiling bench/src (javac against $JAR)"
+  rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+  javac -nowarn -d "$CLASSES" -cp "$JAR" bench/src/dev/aep/failedbatches/bench/*.java
+fi
+
+rm -rf "$WORK" && mkdir -p "$WORK" "$(dirname "$RESULTS")"
+# CPU used by other processes during 1 s before the run (from /proc/stat), in % of all cores.
+cpu_busy() {
+  local a b
+  a=$(awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat 2>/dev/null) || { echo "?"; return; }
+  sleep 1
+  b=$(awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); t = (y[1]-x[1]) + (y[2]-x[2]); printf "%.0f", (t > 0 ? 100 * (y[1]-x[1]) / t : 0) }'
+}
+BUSY_START=$(cpu_busy)
+if [ "$BUSY_START" != "?" ] && [ "$BUSY_START" -gt 10 ]; then
+  log "WARNING: other processes use ${BUSY_START}% of the CPU before the run: figures will be lower than on an idle host"
+fi
+
+# ---------------------------------------------------------------- simulator
+SIM_PID=; APP_PID=; HWM_PID=
+# Stops a process this script started, and its descendants (by pid, deepest first).
+kill_tree() {
+  local pid=$1 child
+  for child in $(pgrep -P "$pid" 2>/dev/null || true); do kill_tree "$child"; done
+  kill "$pid" 2>/dev/null || true
+}
+cleanup() {
+  if [ -n "$HWM_PID" ]; then kill_tree "$HWM_PID"; fi
+  if [ -n "$APP_PID" ]; then kill_tree "$APP_PID"; fi
+  if [ -n "$SIM_PID" ]; then kill_tree "$SIM_PID"; wait "$SIM_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting the simulator: $BATCHES batches x $FILES files x $RECORDS records, big file ${BIG_FILE_MB} MiB"
+java -Xmx512m -cp "$JAR" dev.aep.failedbatches.simulator.SimulatorMain \
+  --batches "$BATCHES" --files "$FILES" --records "$RECORDS" --latency-ms 0 \
+  --big-file-mb "$(skipped big && echo 0 || echo "$BIG_FILE_MB")" \
+  --client-secret "$SECRET" --ids-out "$WORK/ids.txt" > "$WORK/simulator.log" 2>&1 &
+SIM_PID=$!
+for _ in $(seq 1 300); do
+  grep -q '^SIMULATOR_READY' "$WORK/simulator.log" 2>/dev/null && break
+  kill -0 "$SIM_PID" 2>/dev/null || { cat "$WORK/simulator.log" >&2; die "the simulator did not start"; }
+  sleep 0.1
+done
+ready=$(grep '^SIMULATOR_READY' "$WORK/simulator.log") || die "the simulator is not ready after 30 s"
+BASE=$(sed -E 's/.*base-url=([^ ]+).*/\1/' <<<"$ready")
+TOKEN_URL=$(sed -E 's/.*token-url=([^ ]+).*/\1/' <<<"$ready")
+ADMIN=$(sed -E 's/.*admin-url=([^ ]+).*/\1/' <<<"$ready")
+admin() { curl -sS -f -X POST "$ADMIN/$1"; }
+stat_of() { curl -sS -f "$ADMIN/stats" | jq -r ".$1"; }
+INFO=$(curl -sS -f "$ADMIN/info")
+EXP_EVENTS=$(jq -r .events <<<"$INFO"); EXP_BYTES=$(jq -r .bytes <<<"$INFO")
+BIG_ID=$(jq -r '.bigBatchId // empty' <<<"$INFO"); BIG_BYTES=$(jq -r .bigFileBytes <<<"$INFO")
+BIG_EVENTS=$(jq -r .bigFileEvents <<<"$INFO")
+log "simulator on $BASE (admin $ADMIN): $EXP_EVENTS events, $(calc %.1f "$EXP_BYTES/$MIB") MiB"
+
+# ---------------------------------------------------------------- one pipeline run
+# run_app <label> <ids-file> <heap or empty> <extra JVM options>
+# Sets R_WALL (first request the simulator saw -> newest report file mtime), R_PROC (process launch -> exit, minus
+# the idle seconds), R_EVENTS (lines in out/errors/**/*.jsonl), R_REPORTS, R_DEAD, R_BYTES (bytes served),
+# R_REQS (/data requests), R_NON2XX, R_RSS_KB (peak RSS), R_RC (exit code).
+run_app() {
+  local label=$1 ids=$2 heap=$3 extra=$4
+  local dir="$WORK/$label"
+  rm -rf "$dir" && mkdir -p "$dir/inbox" "$dir/out"
+  cp "$ids" "$dir/inbox/batches.txt"
+  admin reset >/dev/null
+  # timeout(1) stops a run that hangs; GNU time reports the peak RSS of its largest descendant (the JVM).
+  local -a cmd=(timeout --signal=TERM --kill-after=30 "$APP_TIMEOUT_S" java)
+  [ -n "$heap" ] && cmd+=("-Xmx$heap")
+  # shellcheck disable=SC2206
+  cmd+=($APP_OPTS $extra
+    -Daep.simulator.enabled=false -Daep.api.base-url="$BASE" -Daep.ims.token-url="$TOKEN_URL"
+    -Daep.inbox.dir="$dir/inbox" -Daep.output.dir="$dir/out" -Dcamel.main.duration-max-idle-seconds="$IDLE_S"
+    -jar "$JAR")
+  log "[$label] ${cmd[*]}"
+  local t0 t1
+  t0=$(now)
+  if [ -n "$TIME_BIN" ]; then
+    AEP_AUTH_CLIENT_SECRET=$SECRET "$TIME_BIN" -v -o "$dir/time.txt" "${cmd[@]}" > "$dir/app.log" 2>&1 &
+  else
+    AEP_AUTH_CLIENT_SECRET=$SECRET "${cmd[@]}" > "$dir/app.log" 2>&1 &
+  fi
+  APP_PID=$!
+  if [ -z "$TIME_BIN" ]; then
+    # VmHWM (the kernel's peak RSS) of the JVM, the child of timeout(1); it only grows, so the last read is the peak.
+    ( jvm=
+      while kill -0 "$APP_PID" 2>/dev/null; do
+        [ -z "$jvm" ] && jvm=$(pgrep -P "$APP_PID" 2>/dev/null | head -1)
+        if [ -n "$jvm" ]; then
+          awk '/^VmHWM/ {print $2}' "/proc/$jvm/status" > "$dir/vmhwm.tmp" 2>/dev/null && [ -s "$dir/vmhwm.tmp" ] \
+            && mv "$dir/vmhwm.tmp" "$dir/vmhwm"
+        fi
+        sleep 0.2
+      done ) &
+    HWM_PID=$!
+  fi
+  R_RC=0
+  wait "$APP_PID" || R_RC=$?
+  t1=$(now)
+  APP_PID=
+  if [ -n "$HWM_PID" ]; then wait "$HWM_PID" 2>/dev/null || true; HWM_PID=; fi
+  [ "$R_RC" = 124 ] && log "[$label] stopped after APP_TIMEOUT_S=${APP_TIMEOUT_S} s"
+
+  local stats first last
+  stats=$(curl -sS -f "$ADMIN/stats")
+  first=$(jq -r .firstRequestAtMs <<<"$stats")
+  last=; [ -d "$dir/out/reports" ] && last=$(find "$dir/out/reports" -name '*.json' -printf '%T@\n' | sort -n | tail -1)
+  if [ "$first" != 0 ] && [ -n "$last" ]; then R_WALL=$(calc %.3f "$last - $first/1000"); else R_WALL=nan; fi
+  R_PROC=$(calc %.3f "$t1 - $t0 - $IDLE_S")
+  R_EVENTS=$(count_lines "$dir/out/errors" '*.jsonl')
+  R_REPORTS=$(count_files "$dir/out/reports" '*.json')
+  R_DEAD=$(count_files "$dir/out/dead-letter" '*.json')
+  R_BYTES=$(jq -r .bytesServed <<<"$stats")
+  R_REQS=$(jq -r .dataRequests <<<"$stats")
+  R_NON2XX=$(jq -r .non2xx <<<"$stats")
+  if [ -n "$TIME_BIN" ]; then
+    R_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
+  else
+    R_RSS_KB=$(cat "$dir/vmhwm" 2>/dev/null || echo 0)
+  fi
+  log "[$label] exit=$R_RC wall=${R_WALL}s process=${R_PROC}s events=$R_EVENTS reports=$R_REPORTS dead=$R_DEAD bytes=$R_BYTES requests=$R_REQS non2xx=$R_NON2XX peakRSS=${R_RSS_KB}kB"
+}
+
+count_files() { if [ -d "$1" ]; then find "$1" -maxdepth 1 -type f -name "$2" | wc -l; else echo 0; fi; }
+count_lines() { if [ -d "$1" ]; then find "$1" -type f -name "$2" -exec cat {} + | wc -l; else echo 0; fi; }
+
+CHECKS=()
+check() { # check <what> <actual> <expected>
+  if [ "$2" = "$3" ]; then CHECKS+=("ok   $1: $2"); else CHECKS+=("FAIL $1: $2, expected $3"); fi
+}
+verdict() { # verdict <awk condition on x> <x>
+  if [ "$2" = nan ] || [ -z "$2" ]; then echo "n/a"; return; fi
+  awk -v x="$2" "BEGIN { exit !($1) }" && echo PASS || echo MISS
+}
+
+# ---------------------------------------------------------------- A: throughput, latency 0
+admin "latency?ms=0" >/dev/null
+jfr_opt=; [ "$JFR" = 1 ] && jfr_opt="-XX:StartFlightRecording=filename=$WORK/throughput/app.jfr,settings=profile"
+run_app throughput "$WORK/ids.txt" "" "$jfr_opt"
+A_WALL=$R_WALL; A_PROC=$R_PROC; A_EVENTS=$R_EVENTS; A_BYTES=$R_BYTES; A_REQS=$R_REQS
+A_EPS=$(calc %.0f "$A_EVENTS/$A_WALL"); A_MBPS=$(calc %.2f "$A_BYTES/$MIB/$A_WALL")
+check "A events" "$A_EVENTS" "$EXP_EVENTS"
+check "A bytes served" "$A_BYTES" "$EXP_BYTES"
+check "A reports" "$R_REPORTS" "$BATCHES"
+check "A dead letters" "$R_DEAD" 0
+check "A non-2xx answers" "$R_NON2XX" 0
+check "A exit code" "$R_RC" 0
+
+# ---------------------------------------------------------------- raw Jackson parse of the same bytes
+RAW_MBPS=nan; RAW_EPS=nan; TREE_MBPS=nan; TREE_EPS=nan
+if ! skipped raw; then
+  log "raw Jackson parse of the same bytes ($PASSES timed passes)"
+  java -Xmx2g -cp "$JAR:$CLASSES" dev.aep.failedbatches.bench.RawParse --batches "$BATCHES" --files "$FILES" \
+    --records "$RECORDS" --passes "$PASSES" > "$WORK/rawparse.txt" 2> "$WORK/rawparse.err" || die "RawParse failed: $(cat "$WORK/rawparse.err")"
+  cat "$WORK/rawparse.txt" >&2
+  field() { grep "mode=$1 " "$WORK/rawparse.txt" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+  RAW_MBPS=$(field stream mbps); RAW_EPS=$(field stream eps); TREE_MBPS=$(field tree mbps); TREE_EPS=$(field tree eps)
+  check "raw parse bytes" "$(field stream bytes)" "$EXP_BYTES"
+  check "raw parse events" "$(field stream events)" "$EXP_EVENTS"
+fi
+RATIO_PARSE=nan; [ "$RAW_MBPS" != nan ] && RATIO_PARSE=$(calc %.3f "$A_MBPS/$RAW_MBPS")
+
+# ---------------------------------------------------------------- B: latency L, concurrency C
+B_WALL=nan; B_REQS=0; B_IDEAL=nan; RATIO_LAT=nan; B_EFF=nan; LAT_N=0
+if ! skipped latency; then
+  LAT_N=$(( LAT_BATCHES < BATCHES ? LAT_BATCHES : BATCHES ))
+  head -n "$LAT_N" "$WORK/ids.txt" > "$WORK/ids-latency.txt"
+  admin "latency?ms=$LATENCY_MS" >/dev/null
+  run_app latency "$WORK/ids-latency.txt" "" "$LAT_APP_OPTS"
+  admin "latency?ms=0" >/dev/null
+  B_WALL=$R_WALL; B_REQS=$R_REQS
+  B_IDEAL=$(calc %.3f "$B_REQS * $LATENCY_MS / 1000 / $CONCURRENCY")
+  RATIO_LAT=$(calc %.2f "$B_WALL / $B_IDEAL")
+  B_EFF=$(calc %.2f "$B_REQS * $LATENCY_MS / 1000 / $B_WALL")
+  check "B events" "$R_EVENTS" "$(( LAT_N * FILES * RECORDS ))"
+  check "B reports" "$R_REPORTS" "$LAT_N"
+  check "B non-2xx answers" "$R_NON2XX" 0
+fi
+
+# ---------------------------------------------------------------- C: curl + jq (the seed's approach)
+C_WALL=nan; C_EPS=nan; SPEEDUP=nan; CURL_N=0
+if ! skipped curl; then
+  CURL_N=$(( CURL_BATCHES < BATCHES ? CURL_BATCHES : BATCHES ))
+  head -n "$CURL_N" "$WORK/ids.txt" > "$WORK/ids-curl.txt"
+  admin reset >/dev/null
+  log "[curl+jq] $CURL_N batches, one curl + one jq per file"
+  t0=$(now)
+  AEP_CLIENT_SECRET=$SECRET bench/curl-jq.sh "$BASE" "$TOKEN_URL" "$WORK/ids-curl.txt" "$WORK/curl-jq/out" \
+    > "$WORK/curl-jq.log" 2>&1 || die "curl+jq failed: $(tail -5 "$WORK/curl-jq.log")"
+  t1=$(now)
+  C_WALL=$(calc %.3f "$t1 - $t0")
+  C_EVENTS=$(count_lines "$WORK/curl-jq/out" '*.jsonl')
+  C_EPS=$(calc %.0f "$C_EVENTS/$C_WALL")
+  log "[curl+jq] wall=${C_WALL}s events=$C_EVENTS"
+  check "curl+jq events" "$C_EVENTS" "$(( CURL_N * FILES * RECORDS ))"
+  # per-batch time of curl+jq / per-batch time of the pipeline (the same when both ran the same batches)
+  SPEEDUP=$(calc %.1f "($C_WALL / $CURL_N) / ($A_WALL / $BATCHES)")
+  SPEEDUP_PROC=$(calc %.1f "($C_WALL / $CURL_N) / ($A_PROC / $BATCHES)")
+fi
+
+# ---------------------------------------------------------------- E: one big failed file, small heap
+D_RSS_MB=nan; D_WALL=nan; D_MBPS=nan; D_DONE=skipped
+if ! skipped big && [ -n "$BIG_ID" ]; then
+  echo "$BIG_ID" > "$WORK/ids-big.txt"
+  run_app big "$WORK/ids-big.txt" "$BIG_XMX" ""
+  D_WALL=$R_WALL; D_RSS_MB=$(calc %.0f "$R_RSS_KB/1024")
+  [ "$D_WALL" != nan ] && D_MBPS=$(calc %.2f "$BIG_BYTES/$MIB/$D_WALL")
+  if [ "$R_RC" = 0 ] && [ "$R_REPORTS" = 1 ] && [ "$R_DEAD" = 0 ] && [ "$R_EVENTS" = "$BIG_EVENTS" ]; then D_DONE=yes; else D_DONE=no; fi
+  check "E events" "$R_EVENTS" "$BIG_EVENTS"
+  check "E bytes served" "$R_BYTES" "$BIG_BYTES"
+  check "E report / dead letter / exit" "$R_REPORTS/$R_DEAD/$R_RC" "1/0/0"
+fi
+
+# ---------------------------------------------------------------- table
+V_PARSE=$(verdict 'x >= 0.5' "$RATIO_PARSE")
+V_LAT=$(verdict 'x <= 1.25' "$RATIO_LAT")
+V_CURL=$(verdict 'x >= 20' "$SPEEDUP")
+if [ "$D_DONE" = skipped ]; then V_BIG=n/a; elif [ "$D_DONE" = yes ]; then V_BIG=$(verdict 'x < 400' "$D_RSS_MB"); else V_BIG=MISS; fi
+[ "$QUICK" = 1 ] && quick_note=" (QUICK=1: smaller than the targets' sizes)" || quick_note=""
+big_note=""; [ "$BIG_FILE_MB" != 1024 ] && big_note=" (target is for 1024 MiB)"
+
+{
+  echo "aep-failed-batches benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(java -version 2>&1 | head -1)$quick_note"
+  echo "host CPU busy (other processes) for 1 s before the run: ${BUSY_START}%; load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")"
+  echo "data: $BATCHES batches x $FILES files x $RECORDS records = $EXP_EVENTS events (1 error entry per record), $(calc %.1f "$EXP_BYTES/$MIB") MiB NDJSON"
+  echo
+  printf '%-46s %s\n' "figure" "value"
+  printf '%-46s %s\n' "----------------------------------------------" "-----------------------------------------------------------"
+  printf '%-46s %s\n' "A  pipeline, latency 0, $BATCHES batches" "wall $A_WALL s (first request -> last report); process ${A_PROC} s (launch -> exit - ${IDLE_S} s idle)"
+  printf '%-46s %s\n' "   end-to-end rate" "$A_EPS events/s, $A_MBPS MiB/s ($A_REQS requests)"
+  printf '%-46s %s\n' "R  raw Jackson streaming parse, same bytes" "$RAW_EPS events/s, $RAW_MBPS MiB/s (1 thread, in memory, median of $PASSES)"
+  printf '%-46s %s\n' "   (info) Jackson readTree per line" "$TREE_EPS events/s, $TREE_MBPS MiB/s"
+  if ! skipped latency; then
+    printf '%-46s %s\n' "B  latency ${LATENCY_MS} ms, C=$CONCURRENCY, $LAT_N batches" "wall $B_WALL s vs ideal $B_IDEAL s ($B_REQS requests x $LATENCY_MS ms / $CONCURRENCY); effective concurrency $B_EFF"
+  fi
+  if ! skipped curl; then
+    printf '%-46s %s\n' "C  curl + jq (seed approach), $CURL_N batches" "wall $C_WALL s, $C_EPS events/s (sequential; one curl + one jq per file)"
+  fi
+  if [ "$D_DONE" != skipped ]; then
+    printf '%-46s %s\n' "E  one ${BIG_FILE_MB} MiB failed file, -Xmx$BIG_XMX" "peak RSS $D_RSS_MB MiB; completed: $D_DONE; wall $D_WALL s ($D_MBPS MiB/s, $BIG_EVENTS events)"
+  fi
+  echo
+  printf '%-46s %-12s %-26s %s\n' "ratio" "value" "target" "result"
+  printf '%-46s %-12s %-26s %s\n' "----------------------------------------------" "------------" "--------------------------" "------"
+  row() { printf '%-46s %-12s %-26s %s\n' "$1" "$2" "$3" "$4"; }
+  if skipped raw; then row "end-to-end MiB/s / raw Jackson parse MiB/s" "-" ">= 0.5" "skipped"
+  else row "end-to-end MiB/s / raw Jackson parse MiB/s" "$RATIO_PARSE" ">= 0.5" "$V_PARSE"; fi
+  if skipped latency; then row "wall / ideal (L=${LATENCY_MS} ms, C=$CONCURRENCY)" "-" "<= 1.25" "skipped"
+  else row "wall / ideal (L=${LATENCY_MS} ms, C=$CONCURRENCY)" "$RATIO_LAT" "<= 1.25" "$V_LAT"; fi
+  if skipped curl; then row "speed-up vs curl+jq" "-" ">= 20x on 300 batches" "skipped"
+  else row "speed-up vs curl+jq ($CURL_N batches)" "${SPEEDUP}x" ">= 20x on 300 batches" "$V_CURL"; fi
+  if [ "$D_DONE" = skipped ]; then row "big file, -Xmx$BIG_XMX: peak RSS" "-" "< 400 MiB, completes" "skipped"
+  else row "${BIG_FILE_MB} MiB file, -Xmx$BIG_XMX: peak RSS" "$D_RSS_MB MiB" "< 400 MiB, completes$big_note" "$V_BIG"; fi
+  if ! skipped curl; then echo "(speed-up including the pipeline's JVM start: ${SPEEDUP_PROC}x)"; fi
+  echo
+  echo "checks:"
+  for c in "${CHECKS[@]}"; do echo "  $c"; done
+  echo "C=$CONCURRENCY from $C_SOURCE"
+  settings=$(grep -E '^[[:space:]]*aep\.(client|parallel|records)\.[a-z.-]+[[:space:]]*=' config/application.properties 2>/dev/null \
+    | sed -E 's/[[:space:]]+//g' | paste -sd' ' - || true)
+  echo "pipeline throughput settings in config/application.properties: ${settings:-none} (APP_OPTS overrides them)"
+  echo "knobs: BATCHES=$BATCHES FILES=$FILES RECORDS=$RECORDS LATENCY_MS=$LATENCY_MS CONCURRENCY=$CONCURRENCY LAT_BATCHES=$LAT_BATCHES CURL_BATCHES=$CURL_BATCHES BIG_FILE_MB=$BIG_FILE_MB BIG_XMX=$BIG_XMX PASSES=$PASSES APP_OPTS='$APP_OPTS' LAT_APP_OPTS='$LAT_APP_OPTS'"
+  echo "logs and outputs: $WORK/"
+} | tee "$RESULTS"
+log "written to $RESULTS"
