@@ -3,6 +3,7 @@ package dev.aep.failedbatches.pipeline;
 import dev.aep.failedbatches.auth.AccessTokenProvider;
 import dev.aep.failedbatches.client.AepRequestHeaders;
 import dev.aep.failedbatches.client.AepResponseCheck;
+import dev.aep.failedbatches.client.DownloadHandover;
 import dev.aep.failedbatches.client.FailedFileListing;
 import dev.aep.failedbatches.client.HttpFailures;
 import dev.aep.failedbatches.client.RetryAfterDelay;
@@ -78,6 +79,8 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepTokens", tokens);
         registry.bind("aepRequestHeaders", headers);
         registry.bind("aepFailures", new HttpFailures());
+        registry.bind("aepDownloadHandOver", DownloadHandover.handOver());
+        registry.bind("aepDownloadAdopt", DownloadHandover.adopt());
         registry.bind("aepServerErrorCheck", new AepResponseCheck(500));
         registry.bind("aepResponseCheck", new AepResponseCheck(400));
         registry.bind("aepTokenRefresh", new TokenRefreshOnRedelivery(tokens, headers));
