@@ -24,8 +24,8 @@ class ClassificationRulesTest {
 
     @Test
     void theDefaultsHaveTheContractCategoriesInOrder() {
-        assertThat(ClassificationRules.defaults().categories()).containsExactly("invalid-org-id", "missing-schema",
-                "missing-source-name", "missing-xdm-entity", "corrupt-record", "conversion", "malformed-xdm",
+        assertThat(ClassificationRules.defaults().categories()).containsExactly("malformed-xdm", "invalid-org-id",
+                "missing-schema", "missing-source-name", "missing-xdm-entity", "corrupt-record", "conversion",
                 "unclassified");
     }
 
