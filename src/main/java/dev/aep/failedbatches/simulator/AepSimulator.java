@@ -203,7 +203,9 @@ public final class AepSimulator implements AutoCloseable {
         if (failure.isPresent()) {
             return failure(failure.get());
         }
-        return dataAccess.handle(exchange.getRequestMethod(), path, query, headers.get("range"));
+        SimulatorResponse answer = dataAccess.handle(exchange.getRequestMethod(), path, query, headers.get("range"));
+        return DataAccessHandler.isDownload(query) ? GzipEncoding.apply(answer, headers.get("accept-encoding"), faults)
+                : answer;
     }
 
     private static SimulatorResponse failure(SimulatorFaults.Failure failure) {

@@ -20,6 +20,8 @@ public final class SimulatorFaults {
     private final Deque<Failure> listings = new ArrayDeque<>();
     private final Deque<Failure> tokens = new ArrayDeque<>();
     private int truncations;
+    private boolean gzip;
+    private int corruptGzips;
     private long delayMillis;
     private int throttleMax;
     private long throttleWindowMillis;
@@ -56,6 +58,28 @@ public final class SimulatorFaults {
         this.truncations += Math.max(0, count);
     }
 
+    /** Downloads are gzip-encoded (Content-Encoding: gzip) when the client accepts gzip. */
+    public synchronized void gzipDownloads(boolean enabled) {
+        this.gzip = enabled;
+    }
+
+    /** The next {@code count} downloads to a client that accepts gzip are gzip-encoded, then corrupted mid-stream. */
+    public synchronized void corruptGzipNextDownloads(int count) {
+        this.corruptGzips += Math.max(0, count);
+    }
+
+    synchronized boolean gzipDownloads() {
+        return gzip;
+    }
+
+    synchronized boolean takeCorruptGzip() {
+        if (corruptGzips == 0) {
+            return false;
+        }
+        corruptGzips--;
+        return true;
+    }
+
     /** Beyond {@code maxRequests} accepted requests per sliding window, answers 429 {@code 429050}. */
     public synchronized void throttle(int maxRequests, long windowMillis, String retryAfter) {
         this.throttleMax = maxRequests;
@@ -70,6 +94,8 @@ public final class SimulatorFaults {
         listings.clear();
         tokens.clear();
         truncations = 0;
+        gzip = false;
+        corruptGzips = 0;
         delayMillis = 0;
         throttleMax = 0;
         throttleWindowMillis = 0;

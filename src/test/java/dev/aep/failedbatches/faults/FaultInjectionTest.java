@@ -101,4 +101,36 @@ class FaultInjectionTest extends PipelineTestSupport {
         reconcile(false);
         assertThat(deadLetter(BATCH).path("reason").asText()).containsIgnoringCase("timeout");
     }
+
+    @Test
+    void gzipEncodedDownloadsAreDecodedAsTheyArrive() throws Exception {
+        batchOfKnownSize(simulator());
+        simulator().faults().gzipDownloads(true);
+
+        retrieve(BATCH);
+
+        reconcile(true);
+        assertThat(simulator().requests()).filteredOn(r -> r.rawQuery() != null && r.rawQuery().startsWith("path="))
+                .allSatisfy(r -> assertThat(r.headers().get("accept-encoding")).contains("gzip"));
+    }
+
+    @Test
+    void aGzipBodyCorruptMidStreamIsReadAgainFromTheStartWithoutDuplicates() throws Exception {
+        batchOfKnownSize(simulator());
+        simulator().faults().corruptGzipNextDownloads(2);
+
+        retrieve(BATCH);
+
+        reconcile(true);
+    }
+
+    @Test
+    void aGzipBodyThatStaysCorruptEndsInADeadLetter() throws Exception {
+        batchOfKnownSize(simulator());
+        simulator().faults().corruptGzipNextDownloads(1000);
+
+        retrieve(BATCH);
+
+        reconcile(false);
+    }
 }
