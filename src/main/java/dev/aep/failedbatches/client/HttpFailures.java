@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.client;
 
 import dev.aep.failedbatches.auth.ImsTokenException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /** Reads what a failed AEP call said: its status and its Retry-After. */
@@ -19,31 +21,50 @@ public final class HttpFailures {
 
     /** The HTTP status behind a failure (looking through wrappers), or 0 when there was no HTTP answer. */
     public static int status(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return http.getStatusCode();
-            }
-            if (t instanceof ImsTokenException ims) {
-                return ims.getStatus();
-            }
+        Throwable cause = explaining(failure);
+        return cause instanceof HttpOperationFailedException http ? http.getStatusCode()
+                : cause instanceof ImsTokenException ims ? ims.getStatus() : 0;
+    }
+
+    /** Whether another try may succeed: 429, 5xx, connection errors, an IMS endpoint that failed or was unreachable. */
+    public static boolean retryable(Throwable failure) {
+        Throwable cause = explaining(failure);
+        if (cause instanceof HttpOperationFailedException http) {
+            return http.getStatusCode() == 429 || http.getStatusCode() >= 500;
         }
-        return 0;
+        if (cause instanceof ImsTokenException ims) {
+            return ims.isRetryable();
+        }
+        return cause instanceof IOException;
     }
 
     /** For route predicates: the status of the failure being handled on {@code exchange}. */
-    public int statusOf(org.apache.camel.Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return status(failure);
+    public int statusOf(Exchange exchange) {
+        return status(handled(exchange));
     }
 
-    private static HttpOperationFailedException http(Throwable failure) {
+    /** For route predicates: whether the failure being handled on {@code exchange} is worth another try. */
+    public boolean isRetryable(Exchange exchange) {
+        return retryable(handled(exchange));
+    }
+
+    private static Throwable handled(Exchange exchange) {
+        return exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+
+    /** The first HTTP, IMS or I/O failure in the cause chain: the one that says what happened. */
+    private static Throwable explaining(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return http;
+            if (t instanceof HttpOperationFailedException || t instanceof ImsTokenException || t instanceof IOException) {
+                return t;
             }
         }
         return null;
+    }
+
+    private static HttpOperationFailedException http(Throwable failure) {
+        return explaining(failure) instanceof HttpOperationFailedException http ? http : null;
     }
 
     /** Retry-After as delta-seconds or an HTTP-date, relative to {@code now}; empty when absent or unreadable. */

@@ -86,7 +86,6 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepTokenRefresh", new TokenRefreshOnRedelivery(tokens, headers));
         registry.bind("aepRetryAfter", new RetryAfterDelay(
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
-        registry.bind("aepFileReset", (org.apache.camel.Processor) exchange -> steps(context).resetFile(exchange));
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
@@ -94,19 +93,17 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)));
         registry.bind("aepOutput", stores);
         registry.bind("aepRecords", new RecordChunks(new FailedFileReader(), settings.getInt("aep.records.chunk-size", 200)));
-        registry.bind("aepBatches", new BatchSteps(stores,
+        BatchSteps batchSteps = new BatchSteps(stores,
                 new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)),
-                settings.getInt("aep.progress.every-files", 25)));
+                settings.getInt("aep.progress.every-files", 25));
+        registry.bind("aepBatches", batchSteps);
+        registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(stores));
         registry.bind("aepSinks", new SinkDelivery());
         registry.bind("aepQueueInput", new BatchIdMessageParser());
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));
-    }
-
-    private static BatchSteps steps(CamelContext context) {
-        return context.getRegistry().lookupByNameAndType("aepBatches", BatchSteps.class);
     }
 
     private static ClassificationRules loadRules(String file) {
