@@ -2,7 +2,6 @@ package dev.aep.failedbatches.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.util.Iterator;
 
 /**
  * Reads the records of a failed file downloaded from AEP, streaming: the file is never loaded whole.
@@ -11,29 +10,41 @@ import java.util.Iterator;
  * parse error and reading goes on) and one or more pretty-printed JSON documents (recognised when the first
  * non-blank line is not a complete JSON value by itself; a parse error there becomes the last record). A top-level
  * array is flattened into its elements. The input is UTF-8; a byte order mark is skipped and malformed bytes are
- * replaced. A line (or pretty-printed record) longer than 50 million characters becomes a parse-error record.
+ * replaced.
+ *
+ * <p>A record (an NDJSON line, or a pretty-printed document) longer than {@code maxRecordChars}
+ * ({@code aep.records.max-chars}) is never held in memory: it becomes a parse-error record naming its line, and an
+ * NDJSON file is read on from the next line.
  */
 public final class FailedFileReader {
-    static final int MAX_RECORD_CHARS = 50_000_000;
+    public static final int DEFAULT_MAX_RECORD_CHARS = 1_000_000;
 
     private final ObjectMapper mapper;
     private final int maxRecordChars;
 
     public FailedFileReader() {
-        this(MAX_RECORD_CHARS);
+        this(DEFAULT_MAX_RECORD_CHARS);
     }
 
-    FailedFileReader(int maxRecordChars) {
-        this.mapper = SafeJson.newMapper();
+    public FailedFileReader(int maxRecordChars) {
+        if (maxRecordChars < 1) {
+            throw new IllegalArgumentException("aep.records.max-chars must be at least 1, was: " + maxRecordChars);
+        }
+        this.mapper = SafeJson.newMapper(maxRecordChars);
         this.maxRecordChars = maxRecordChars;
     }
 
+    /** The most characters one record may have. */
+    public int maxRecordChars() {
+        return maxRecordChars;
+    }
+
     /**
-     * Lazily reads the records of one failed file. The returned iterator also implements {@link java.io.Closeable};
-     * it closes the stream when exhausted or closed. A failure of the stream itself is thrown as
-     * {@link java.io.UncheckedIOException} from {@code hasNext()}/{@code next()}.
+     * Lazily reads the records of one failed file; closing the result, or reading it to the end, closes the stream.
+     * A failure of the stream itself is thrown as {@link java.io.UncheckedIOException} from
+     * {@code hasNext()}/{@code next()}.
      */
-    public Iterator<FailedRecord> records(InputStream in) {
+    public FailedRecords records(InputStream in) {
         return new FailedRecordIterator(in, mapper, maxRecordChars);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +12,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
@@ -21,12 +19,13 @@ import java.util.NoSuchElementException;
  * NDJSON, anything cut short means pretty-printed documents. I/O failures of the stream surface as
  * {@link UncheckedIOException}; bad content never does.
  */
-final class FailedRecordIterator implements Iterator<FailedRecord>, Closeable {
+final class FailedRecordIterator implements FailedRecords {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final InputStream stream;
     private final ObjectMapper mapper;
     private final int maxRecordChars;
+    private CountingReader counted;
     private RecordSource source;
     private FailedRecord next;
     private boolean closed;
@@ -71,6 +70,11 @@ final class FailedRecordIterator implements Iterator<FailedRecord>, Closeable {
     }
 
     @Override
+    public long charsRead() {
+        return counted == null ? 0 : counted.count();
+    }
+
+    @Override
     public void close() throws IOException {
         if (!closed) {
             closed = true;
@@ -89,8 +93,8 @@ final class FailedRecordIterator implements Iterator<FailedRecord>, Closeable {
 
     private RecordSource openSource() throws IOException {
         // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
-        LineReader lines = new LineReader(skipByteOrderMark(new InputStreamReader(stream, StandardCharsets.UTF_8)),
-                maxRecordChars);
+        counted = new CountingReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        LineReader lines = new LineReader(skipByteOrderMark(counted), maxRecordChars);
         LineReader.Line first = lines.next();
         while (first != null && !first.tooLong() && first.text().isBlank()) {
             first = lines.next();

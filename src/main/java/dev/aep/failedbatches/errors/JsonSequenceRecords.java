@@ -55,8 +55,7 @@ final class JsonSequenceRecords implements RecordSource {
         } catch (SizeLimitedReader.LimitExceededException e) {
             finished = true;
             int errorLine = parser.currentLocation().getLineNr();
-            return RecordSource.invalid(startLine > 0 ? startLine : errorLine, errorLine,
-                    "record " + ParseErrors.tooLong(maxRecordChars));
+            return RecordSource.tooLong(startLine > 0 ? startLine : errorLine, maxRecordChars);
         } catch (JsonProcessingException e) {
             finished = true;
             int errorLine = e.getLocation() != null && e.getLocation().getLineNr() > 0

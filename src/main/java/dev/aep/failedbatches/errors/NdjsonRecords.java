@@ -36,7 +36,7 @@ final class NdjsonRecords implements RecordSource {
                 return null;
             }
             if (line.tooLong()) {
-                return RecordSource.invalid(line.number(), line.number(), ParseErrors.tooLong(maxLineChars));
+                return RecordSource.tooLong(line.number(), maxLineChars);
             }
             if (line.text().isBlank()) {
                 continue;

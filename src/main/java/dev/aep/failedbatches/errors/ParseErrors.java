@@ -28,6 +28,6 @@ final class ParseErrors {
     }
 
     static String tooLong(int maxChars) {
-        return "longer than the limit of " + maxChars + " characters";
+        return "the record exceeded aep.records.max-chars (" + maxChars + " characters) and was skipped";
     }
 }

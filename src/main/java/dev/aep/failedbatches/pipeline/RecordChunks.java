@@ -2,6 +2,7 @@ package dev.aep.failedbatches.pipeline;
 
 import dev.aep.failedbatches.errors.FailedFileReader;
 import dev.aep.failedbatches.errors.FailedRecord;
+import dev.aep.failedbatches.errors.FailedRecords;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,10 @@ import java.util.NoSuchElementException;
 
 /**
  * Bean {@code aepRecords}: the records of a download, read as they arrive, handed to the route in chunks so that one
- * exchange carries many records (and their events reach the output in batches, not one by one).
+ * exchange carries many records (and their events reach the output in batches, not one by one). A chunk ends after
+ * {@code chunkSize} records or once its records took {@code aep.records.max-chars} characters of input, whichever
+ * comes first, so that a reader holds the records of at most about three times that many characters at a time (the
+ * chunk, and the record read ahead).
  */
 public final class RecordChunks {
 
@@ -25,16 +29,18 @@ public final class RecordChunks {
     }
 
     public Iterator<List<FailedRecord>> chunks(InputStream download) {
-        return new Chunked(reader.records(download), chunkSize);
+        return new Chunked(reader.records(download), chunkSize, reader.maxRecordChars());
     }
 
     private static final class Chunked implements Iterator<List<FailedRecord>>, Closeable {
-        private final Iterator<FailedRecord> records;
+        private final FailedRecords records;
         private final int size;
+        private final long maxChars;
 
-        Chunked(Iterator<FailedRecord> records, int size) {
+        Chunked(FailedRecords records, int size, long maxChars) {
             this.records = records;
             this.size = size;
+            this.maxChars = maxChars;
         }
 
         @Override
@@ -47,8 +53,9 @@ public final class RecordChunks {
             if (!records.hasNext()) {
                 throw new NoSuchElementException();
             }
-            List<FailedRecord> chunk = new ArrayList<>(size);
-            while (chunk.size() < size && records.hasNext()) {
+            long start = records.charsRead();
+            List<FailedRecord> chunk = new ArrayList<>(Math.min(size, 64));
+            while (chunk.size() < size && records.charsRead() - start < maxChars && records.hasNext()) {
                 chunk.add(records.next());
             }
             return chunk;
@@ -56,9 +63,7 @@ public final class RecordChunks {
 
         @Override
         public void close() throws IOException {
-            if (records instanceof Closeable closeable) {
-                closeable.close();
-            }
+            records.close();
         }
     }
 }

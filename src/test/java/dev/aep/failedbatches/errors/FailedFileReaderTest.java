@@ -191,7 +191,7 @@ class FailedFileReaderTest {
 
         assertThat(records).extracting(FailedRecord::line).containsExactly(1, 2, 3);
         assertThat(records.get(1).parseError())
-                .isEqualTo("line 2 is not valid JSON: longer than the limit of 100 characters");
+                .isEqualTo("line 2: the record exceeded aep.records.max-chars (100 characters) and was skipped");
         assertThat(records.get(2).json().get("b").asInt()).isEqualTo(2);
     }
 
@@ -205,7 +205,7 @@ class FailedFileReaderTest {
 
         assertThat(records).hasSize(2);
         assertThat(records.get(1).line()).isEqualTo(4);
-        assertThat(records.get(1).parseError()).contains("record longer than the limit of 20000 characters");
+        assertThat(records.get(1).parseError()).isEqualTo("line 4: the record exceeded aep.records.max-chars (20000 characters) and was skipped");
     }
 
     @Test
