@@ -10,12 +10,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * The contract's output layout under {@code aep.output.dir}: {@code errors/<category>/<batchId>.jsonl},
  * {@code reports/<batchId>.json}, {@code dead-letter/<batchId>.json}. Every file is written under a temporary name and
- * renamed into place, so a crash never leaves a half-written file that looks complete. Only validated batch IDs and
- * category names become path segments.
+ * renamed into place ({@link AtomicFiles}: random names, created exclusively with the output mode, links never
+ * followed), so a crash never leaves a half-written file that looks complete; a batch's report comes after its error
+ * files. Only validated batch IDs and category names become path segments.
  */
 public final class BatchOutputStore {
 
@@ -38,13 +38,19 @@ public final class BatchOutputStore {
     private final Path root;
     private final List<String> categories;
     private final Clock clock;
+    private final AtomicFiles files;
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public BatchOutputStore(Path root, List<String> categories, Clock clock) {
+        this(root, categories, clock, new AtomicFiles(AtomicFiles.parseMode(AtomicFiles.DEFAULT_MODE)));
+    }
+
+    public BatchOutputStore(Path root, List<String> categories, Clock clock, AtomicFiles files) {
         this.root = root.toAbsolutePath().normalize();
         this.categories = List.copyOf(categories);
         this.clock = clock;
+        this.files = files;
     }
 
     public Path root() {
@@ -64,7 +70,7 @@ public final class BatchOutputStore {
         try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")
+                if (AtomicFiles.isTemporaryName(name)
                         && !Files.getLastModifiedTime(file).toInstant().isAfter(cutoff)) {
                     Files.deleteIfExists(file);
                     removed++;
@@ -111,8 +117,8 @@ public final class BatchOutputStore {
         }
         for (Map.Entry<String, List<Path>> category : byCategory.entrySet()) {
             Path dir = root.resolve("errors").resolve(category.getKey());
-            Path joined = join(category.getValue(), dir.resolve("." + run.batchId() + ".jsonl." + run.runId() + ".tmp"));
-            moveIntoPlace(joined, dir.resolve(run.batchId() + ".jsonl"));
+            Path joined = join(category.getValue(), dir, run.batchId() + ".jsonl");
+            files.moveIntoPlace(joined, dir.resolve(run.batchId() + ".jsonl"));
         }
         deleteStaleErrorFiles(run.batchId(), byCategory.keySet());
         Map<String, Object> report = report(run);
@@ -121,12 +127,12 @@ public final class BatchOutputStore {
         return report;
     }
 
-    private static Path join(List<Path> segments, Path target) throws IOException {
+    private Path join(List<Path> segments, Path dir, String name) throws IOException {
         if (segments.size() == 1) {
             return segments.get(0);
         }
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        Path target = files.createTemporary(dir, name);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             for (Path segment : segments) {
                 try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ)) {
                     long position = 0;
@@ -230,9 +236,9 @@ public final class BatchOutputStore {
         if (category == null || !CATEGORY.matcher(category).matches()) {
             throw new IllegalArgumentException("invalid category name: " + category);
         }
-        Path dir = Files.createDirectories(root.resolve("errors").resolve(category));
-        Path segment = dir.resolve("." + run.batchId() + ".jsonl." + run.runId() + "." + fileIndex + ".tmp");
-        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(segment), StandardCharsets.UTF_8),
+        Path segment = files.createTemporary(root.resolve("errors").resolve(category), run.batchId() + ".jsonl");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(segment, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8),
                 64 * 1024);
         return new FileOutput.Segment(segment, writer);
     }
@@ -262,17 +268,6 @@ public final class BatchOutputStore {
     }
 
     private void writeJson(Path target, Object value) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
-        pretty.writeValue(temp.toFile(), value);
-        moveIntoPlace(temp, target);
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        files.write(target, out -> pretty.writeValue(out, value));
     }
 }

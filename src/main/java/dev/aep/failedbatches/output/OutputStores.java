@@ -15,17 +15,26 @@ public final class OutputStores {
     private final Map<Path, BatchOutputStore> stores = new ConcurrentHashMap<>();
 
     private final java.time.Duration staleTemporaryAge;
+    private final AtomicFiles files;
 
     public OutputStores(Path defaultRoot, List<String> categories, Clock clock, java.time.Duration staleTemporaryAge) {
+        this(defaultRoot, categories, clock, staleTemporaryAge,
+                new AtomicFiles(AtomicFiles.parseMode(AtomicFiles.DEFAULT_MODE)));
+    }
+
+    /** @param files how every output file is written (its mode: {@code aep.output.file-mode}) */
+    public OutputStores(Path defaultRoot, List<String> categories, Clock clock, java.time.Duration staleTemporaryAge,
+            AtomicFiles files) {
         this.categories = List.copyOf(categories);
         this.clock = clock;
         this.staleTemporaryAge = staleTemporaryAge;
+        this.files = files;
         this.defaultStore = open(defaultRoot);
         stores.put(defaultStore.root(), defaultStore);
     }
 
     private BatchOutputStore open(Path root) {
-        BatchOutputStore store = new BatchOutputStore(root, categories, clock);
+        BatchOutputStore store = new BatchOutputStore(root, categories, clock, files);
         try {
             int removed = store.removeStaleTemporaryFiles(staleTemporaryAge);
             if (removed > 0) {

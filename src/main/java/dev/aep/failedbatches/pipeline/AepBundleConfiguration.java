@@ -15,6 +15,7 @@ import dev.aep.failedbatches.errors.ErrorExtractor;
 import dev.aep.failedbatches.errors.FailedFileReader;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
+import dev.aep.failedbatches.output.AtomicFiles;
 import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
@@ -49,6 +50,9 @@ public class AepBundleConfiguration implements CamelConfiguration {
         AepSettings settings = new AepSettings(properties);
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
+        // a bad value stops the start before anything runs
+        AtomicFiles outputFiles = new AtomicFiles(
+                AtomicFiles.parseMode(settings.get("aep.output.file-mode", AtomicFiles.DEFAULT_MODE)));
 
         String tokenUrl = settings.get("aep.ims.token-url", "https://ims-na1.adobelogin.com/ims/token/v3");
         String clientId = settings.get("aep.auth.client-id", null);
@@ -90,9 +94,11 @@ public class AepBundleConfiguration implements CamelConfiguration {
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
         OutputStores stores = new OutputStores(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock,
-                Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)));
+                Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)), outputFiles);
         registry.bind("aepOutput", stores);
-        registry.bind("aepRecords", new RecordChunks(new FailedFileReader(), settings.getInt("aep.records.chunk-size", 200)));
+        registry.bind("aepRecords", new RecordChunks(
+                new FailedFileReader(settings.getInt("aep.records.max-chars", FailedFileReader.DEFAULT_MAX_RECORD_CHARS)),
+                settings.getInt("aep.records.chunk-size", 200)));
         BatchSteps batchSteps = new BatchSteps(stores,
                 new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)),
                 settings.getInt("aep.progress.every-files", 25));
