@@ -1,11 +1,14 @@
 package dev.aep.failedbatches.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aep.failedbatches.output.AtomicFiles;
 import dev.aep.failedbatches.simulator.AepSimulator;
+import dev.aep.failedbatches.simulator.RecordedRequest;
 import dev.aep.failedbatches.simulator.SimulatorSettings;
 import dev.aep.failedbatches.testsupport.JarProcess;
 import java.nio.charset.StandardCharsets;
@@ -15,21 +18,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at several moments of a run, then a restart, gives the same final outputs as an uninterrupted run: the
+ * kill -9 at several moments of a run (after a fifth, two fifths... of its downloads, while batches are under way), then a restart, gives the same final outputs as an uninterrupted run: the
  * inbox file is still there (moved only once all its IDs ended), every batch is retrieved again from scratch and its
  * partial outputs replaced, and nothing half-written is left.
  */
 class CrashRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DOWNLOAD = Pattern.compile("^/data/foundation/export/batches/([^/]+)/failed$");
 
     @TempDir
     Path work;
@@ -94,29 +103,74 @@ class CrashRestartIT {
             runToTheEnd(clean);
             Map<String, String> expected = outputs(clean.resolve("out"));
             assertThat(expected).hasSizeGreaterThan(10);
+            int downloads = downloadedBatches(aep.requests()).size();
+            assertThat(downloads).isGreaterThan(20);
 
-            for (long killAfterMillis : new long[] {1500, 2500, 3500, 4500}) {
-                Path crashed = newRun("killed-after-" + killAfterMillis);
+            for (int fifth = 1; fifth <= 4; fifth++) {
+                int killAfter = downloads * fifth / 5;
+                aep.clearRequests();
+                Path crashed = newRun("killed-after-download-" + killAfter);
                 Process app = start(crashed, false);
-                Thread.sleep(killAfterMillis);
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> downloadedBatches(aep.requests()).size() >= killAfter);
                 app.destroyForcibly().waitFor();
+
+                Path out = crashed.resolve("out");
+                Set<String> started = new TreeSet<>(downloadedBatches(aep.requests()));
+                started.removeIf(id -> Files.exists(out.resolve("reports").resolve(id + ".json")));
+                assertThat(started).as("batches started and not finished when killed after download %d", killAfter)
+                        .isNotEmpty();
+                assertWholeAndConsistent(out, expected);
 
                 runToTheEnd(crashed);
 
-                assertThat(outputs(crashed.resolve("out"))).as("after a kill at %d ms", killAfterMillis)
-                        .isEqualTo(expected);
-                try (Stream<Path> all = Files.walk(crashed.resolve("out"))) {
+                assertThat(outputs(out)).as("after a kill after download %d", killAfter).isEqualTo(expected);
+                try (Stream<Path> all = Files.walk(out)) {
                     assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
                 }
             }
         }
     }
 
-    /** Every output file, with the fields that differ between two runs by nature (times) taken out. */
+    /** The batch ID of every download the simulator answered, in order. */
+    private static List<String> downloadedBatches(List<RecordedRequest> requests) {
+        List<String> batches = new ArrayList<>();
+        for (RecordedRequest request : requests) {
+            Matcher download = DOWNLOAD.matcher(request.path());
+            if (download.matches() && request.rawQuery() != null && request.rawQuery().startsWith("path=")) {
+                batches.add(download.group(1));
+            }
+        }
+        return batches;
+    }
+
+    /**
+     * What a kill left at the final names: every file whole, and every report's batch with its final error files
+     * (a report is written last).
+     */
+    private static void assertWholeAndConsistent(Path out, Map<String, String> expected) throws Exception {
+        Map<String, String> left = outputs(out); // fails on any file that is not whole JSON / JSONL
+        for (String name : left.keySet()) {
+            if (name.startsWith("reports/")) {
+                String batchId = name.substring("reports/".length(), name.length() - ".json".length());
+                expected.forEach((file, content) -> {
+                    if (file.startsWith("errors/") && file.endsWith("/" + batchId + ".jsonl")) {
+                        assertThat(left.get(file)).as("%s when its report was there", file).isEqualTo(content);
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * Every output file at its final name (temporary files are checked apart), with the fields that differ between
+     * two runs by nature (times) taken out.
+     */
     private static Map<String, String> outputs(Path out) throws Exception {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(out)) {
-            for (Path file : all.filter(Files::isRegularFile).toList()) {
+            for (Path file : all.filter(Files::isRegularFile)
+                    .filter(p -> !AtomicFiles.isTemporaryName(p.getFileName().toString())).toList()) {
                 String name = out.relativize(file).toString();
                 StringBuilder normalized = new StringBuilder();
                 if (name.endsWith(".jsonl")) {
