@@ -72,6 +72,9 @@ class HostileInputTest extends PipelineTestSupport {
         String longMessage = "The message cannot be validated due to the data type error: " + "x".repeat(10 * 1024 * 1024);
         files.put("ten-mb-line.json", ("{\"_errors\":{\"_streamingValidation\":[{\"code\":\"DCVS-1104-400\",\"message\":\""
                 + longMessage + "\"}]}}\n").getBytes(StandardCharsets.UTF_8));
+        String longButAllowed = "The message cannot be validated due to the data type error: " + "x".repeat(900_000);
+        files.put("long-message.json", ("{\"_errors\":{\"_streamingValidation\":[{\"code\":\"DCVS-1104-400\",\"message\":\""
+                + longButAllowed + "\"}]}}\n").getBytes(StandardCharsets.UTF_8));
         files.put("deeply-nested.json", ("[".repeat(20_000) + "]".repeat(20_000) + "\n").getBytes(StandardCharsets.UTF_8));
         files.put("not-json.txt", "this is not JSON at all\n<html>nor this</html>\n".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
@@ -91,8 +94,11 @@ class HostileInputTest extends PipelineTestSupport {
         assertThat(malformed.get(1).path("message").asText()).contains("\uFFFD");
         List<JsonNode> unclassified = events("unclassified", "01ODDRECORDS0000000000001");
         assertThat(unclassified).extracting(e -> e.path("file").asText())
-                .containsExactly("deeply-nested.json", "not-json.txt", "not-json.txt");
-        assertThat(unclassified).allSatisfy(e -> assertThat(e.path("message").asText()).containsIgnoringCase("not valid JSON"));
+                .containsExactly("ten-mb-line.json", "deeply-nested.json", "not-json.txt", "not-json.txt");
+        assertThat(unclassified.get(0).path("message").asText())
+                .isEqualTo("line 1: the record exceeded aep.records.max-chars (1000000 characters) and was skipped");
+        assertThat(unclassified.subList(1, 4))
+                .allSatisfy(e -> assertThat(e.path("message").asText()).containsIgnoringCase("not valid JSON"));
     }
 
     @Test
