@@ -15,6 +15,7 @@ import dev.aep.failedbatches.errors.FailedFileReader;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
 import dev.aep.failedbatches.output.OutputStores;
+import dev.aep.failedbatches.queue.RejectedMessageReason;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
 import dev.aep.failedbatches.sinks.SinkDelivery;
@@ -99,6 +100,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepInbox", new InboxSteps(stores));
         registry.bind("aepSinks", new SinkDelivery());
         registry.bind("aepQueueInput", new BatchIdMessageParser());
+        registry.bind("aepRejectedMessageReason", new RejectedMessageReason());
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));
