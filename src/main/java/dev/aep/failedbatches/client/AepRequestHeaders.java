@@ -1,15 +1,21 @@
 package dev.aep.failedbatches.client;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
 
-/** Puts the four headers every AEP call needs on the outgoing message; also used again before each redelivery. */
-public final class AepRequestHeaders implements Processor {
+/**
+ * The four headers every AEP call needs (and Accept). They live only on the request of one guarded call: {@link #put}
+ * right before it and {@link #takeOff} right after it, inside the circuit breaker, whose copy of the exchange is
+ * thrown away when the call fails. So the token is never on the message a caller gets back, on any path.
+ */
+public final class AepRequestHeaders {
 
     public static final String AUTHORIZATION = "Authorization";
     public static final String SANDBOX = "aepSandbox";
+    private static final List<String> NAMES = List.of(AUTHORIZATION, "x-api-key", "x-gw-ims-org-id", "x-sandbox-name",
+            "Accept");
 
     private final AccessTokenProvider tokens;
     private final String apiKey;
@@ -23,8 +29,16 @@ public final class AepRequestHeaders implements Processor {
         this.sandbox = sandbox;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    /**
+     * Before the guarded call: makes sure a valid token is at hand, so that a failing IMS endpoint fails here and not
+     * inside the circuit breaker (it says nothing about the API). The token stays in the provider, not on the message.
+     */
+    public void fetchToken() {
+        tokens.token();
+    }
+
+    /** Right before the call: a valid token (fetched or renewed when needed) and the other AEP headers. */
+    public void put(Exchange exchange) {
         Message in = exchange.getIn();
         in.setHeader(AUTHORIZATION, "Bearer " + tokens.token());
         in.setHeader("x-api-key", apiKey);
@@ -34,9 +48,16 @@ public final class AepRequestHeaders implements Processor {
         in.setHeader("Accept", "application/json");
     }
 
-    /** The token a failed request carried, so that a 401 invalidates exactly that one. */
-    static String tokenOf(Exchange exchange) {
-        String header = exchange.getIn().getHeader(AUTHORIZATION, String.class);
-        return header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+    /**
+     * After the call, whatever it answered: a 401 drops exactly the token this request carried (the retry then gets a
+     * fresh one from {@link #put}), and the request's headers leave the message.
+     */
+    public void takeOff(Exchange exchange) {
+        Message in = exchange.getIn();
+        if (Integer.valueOf(401).equals(in.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))) {
+            String header = in.getHeader(AUTHORIZATION, String.class);
+            tokens.invalidate(header != null && header.startsWith("Bearer ") ? header.substring(7) : null);
+        }
+        NAMES.forEach(in::removeHeader);
     }
 }

@@ -2,30 +2,45 @@ package dev.aep.failedbatches.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 /**
- * Turns an error status into an {@link AepHttpException} inside the circuit breaker, so that 5xx and connection
- * failures open it while 4xx (the API answering, just not yes) do not; retries then apply to the whole guarded call.
+ * Turns an error status into an {@link AepHttpException}: {@link #serverErrors()} inside the circuit breaker, so that
+ * 5xx and connection failures open it while other answers (the API answering, just not yes) do not, and
+ * {@link #allButSuccess()} after it. Retries then apply to the whole guarded call.
  */
 public final class AepResponseCheck implements Processor {
 
     private static final int MAX_BODY = 2000;
 
-    private final int fromStatus;
+    private final IntPredicate fails;
 
-    /** @param fromStatus the lowest status that fails: 500 inside the circuit breaker, 400 after it */
-    public AepResponseCheck(int fromStatus) {
-        this.fromStatus = fromStatus;
+    private AepResponseCheck(IntPredicate fails) {
+        this.fails = fails;
+    }
+
+    /** Inside the circuit breaker: only 5xx fail (and count towards opening it). */
+    public static AepResponseCheck serverErrors() {
+        return new AepResponseCheck(status -> status >= 500);
+    }
+
+    /**
+     * After the circuit breaker: every answer but a 2xx fails. A 3xx is not followed (our token must not go where it
+     * points) and its body is not the answer; 304 needs a conditional request and 206 a Range, and we send neither,
+     * so both mean the body is not the whole answer.
+     */
+    public static AepResponseCheck allButSuccess() {
+        return new AepResponseCheck(status -> status < 200 || status >= 300 || status == 206);
     }
 
     @Override
     public void process(Exchange exchange) throws AepHttpException {
         Message in = exchange.getIn();
         Integer status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        if (status == null || status < fromStatus) {
+        if (status == null || !fails.test(status)) {
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -35,6 +35,11 @@ public record BatchIdMessage(String raw, String value, String reason) {
         return new BatchIdMessage(raw, candidate, null);
     }
 
+    /** A message that is not read at all (not text), for {@code reason}. */
+    public static BatchIdMessage rejected(String reason) {
+        return new BatchIdMessage("", null, reason);
+    }
+
     public boolean isBatchId() {
         return value != null;
     }

@@ -7,7 +7,6 @@ import dev.aep.failedbatches.client.DownloadHandover;
 import dev.aep.failedbatches.client.FailedFileListing;
 import dev.aep.failedbatches.client.HttpFailures;
 import dev.aep.failedbatches.client.RetryAfterDelay;
-import dev.aep.failedbatches.client.TokenRefreshOnRedelivery;
 import dev.aep.failedbatches.errors.ClassificationRules;
 import dev.aep.failedbatches.errors.ErrorClassifier;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
@@ -17,6 +16,7 @@ import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
 import dev.aep.failedbatches.output.AtomicFiles;
 import dev.aep.failedbatches.output.OutputStores;
+import dev.aep.failedbatches.queue.RejectedMessageReason;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
 import dev.aep.failedbatches.sinks.SinkDelivery;
@@ -85,9 +85,8 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepFailures", new HttpFailures());
         registry.bind("aepDownloadHandOver", DownloadHandover.handOver());
         registry.bind("aepDownloadAdopt", DownloadHandover.adopt());
-        registry.bind("aepServerErrorCheck", new AepResponseCheck(500));
-        registry.bind("aepResponseCheck", new AepResponseCheck(400));
-        registry.bind("aepTokenRefresh", new TokenRefreshOnRedelivery(tokens, headers));
+        registry.bind("aepServerErrorCheck", AepResponseCheck.serverErrors());
+        registry.bind("aepResponseCheck", AepResponseCheck.allButSuccess());
         registry.bind("aepRetryAfter", new RetryAfterDelay(
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
@@ -107,6 +106,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepInbox", new InboxSteps(stores));
         registry.bind("aepSinks", new SinkDelivery());
         registry.bind("aepQueueInput", new BatchIdMessageParser());
+        registry.bind("aepRejectedMessageReason", new RejectedMessageReason());
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));

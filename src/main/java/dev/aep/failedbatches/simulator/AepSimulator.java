@@ -215,7 +215,7 @@ public final class AepSimulator implements AutoCloseable {
             case 429 -> SimulatorResponse.error(429, "429050", "Too many requests");
             default -> SimulatorResponse.error(status, Integer.toString(status), "Simulated failure (HTTP " + status + ")");
         };
-        return response.withHeader("Retry-After", failure.retryAfter());
+        return response.withHeader("Retry-After", failure.retryAfter()).withHeader("Location", failure.location());
     }
 
     private static void sleep(long millis) {

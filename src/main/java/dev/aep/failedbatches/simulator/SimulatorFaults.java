@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public final class SimulatorFaults {
 
-    /** A queued failure: the status to answer and an optional Retry-After value. */
-    record Failure(int status, String retryAfter) {
+    /** A queued failure: the status to answer, an optional Retry-After value and an optional Location. */
+    record Failure(int status, String retryAfter, String location) {
     }
 
     private final Deque<Failure> anyData = new ArrayDeque<>();
@@ -41,6 +41,16 @@ public final class SimulatorFaults {
     /** Fails the next {@code count} listings (requests without {@code path=}). */
     public synchronized void failNextListings(int count, int status, String retryAfter) {
         enqueue(listings, count, status, retryAfter);
+    }
+
+    /** Answers the next {@code count} listings with 302 Found and {@code Location: location}. */
+    public synchronized void redirectNextListings(int count, String location) {
+        enqueue(listings, count, new Failure(302, null, location));
+    }
+
+    /** Answers the next {@code count} downloads with 302 Found and {@code Location: location}. */
+    public synchronized void redirectNextDownloads(int count, String location) {
+        enqueue(downloads, count, new Failure(302, null, location));
     }
 
     /** Fails the next {@code count} IMS token requests. */
@@ -138,15 +148,19 @@ public final class SimulatorFaults {
             throttleWindow.pollFirst();
         }
         if (throttleWindow.size() >= throttleMax) {
-            return Optional.of(new Failure(429, throttleRetryAfter));
+            return Optional.of(new Failure(429, throttleRetryAfter, null));
         }
         throttleWindow.addLast(now);
         return Optional.empty();
     }
 
     private static void enqueue(Deque<Failure> queue, int count, int status, String retryAfter) {
+        enqueue(queue, count, new Failure(status, retryAfter, null));
+    }
+
+    private static void enqueue(Deque<Failure> queue, int count, Failure failure) {
         for (int i = 0; i < count; i++) {
-            queue.addLast(new Failure(status, retryAfter));
+            queue.addLast(failure);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aep.failedbatches.embedding;
 
+import static dev.aep.failedbatches.testsupport.CredentialCheck.assertNoCredentialHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.failedbatches.Application;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 
@@ -84,9 +86,15 @@ class EmbeddingTest {
 
             assertThat(template.requestBody("direct:host-work", "x", String.class)).isEqualTo("handled by host");
 
-            Map<?, ?> report = template.requestBody("direct:aep-retrieve-batch", "01HZSEED0MONTH00TIMESTAMP0", Map.class);
-            assertThat(report.get("status")).isEqualTo("completed");
-            Map<?, ?> dead = template.requestBody("direct:aep-retrieve-batch", "01UNKNOWN00000000000000404", Map.class);
+            // what the host gets back carries no AEP credential (every path: CredentialHeadersTest)
+            Exchange completed = template.request("direct:aep-retrieve-batch",
+                    e -> e.getIn().setBody("01HZSEED0MONTH00TIMESTAMP0"));
+            assertThat(completed.getMessage().getBody(Map.class).get("status")).isEqualTo("completed");
+            assertNoCredentialHeaders(app.context(), completed);
+            Exchange failed = template.request("direct:aep-retrieve-batch",
+                    e -> e.getIn().setBody("01UNKNOWN00000000000000404"));
+            Map<?, ?> dead = failed.getMessage().getBody(Map.class);
+            assertNoCredentialHeaders(app.context(), failed);
             assertThat(dead.get("status")).isEqualTo("failed");
             assertThat(dead.get("httpStatus")).isEqualTo(404);
             assertThat(host.resolve("out-default/dead-letter/01UNKNOWN00000000000000404.json")).exists();

@@ -91,6 +91,28 @@ class FaultInjectionTest extends PipelineTestSupport {
         reconcile(true);
     }
 
+    /** A 302 is neither followed (our token must not go where it points) nor read as the answer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"listing", "download"})
+    void aRedirectIsNotFollowedAndDeadLettersTheBatchWithItsStatus(String redirected) throws Exception {
+        batchOfKnownSize(simulator());
+        String listing = simulator().baseUrl() + "/data/foundation/export/batches/" + BATCH + "/failed";
+        if (redirected.equals("listing")) {
+            simulator().faults().redirectNextListings(1, listing + "?start=0&limit=100&followed=yes");
+        } else {
+            simulator().faults().redirectNextDownloads(1, listing + "?path=part-0.json&followed=yes");
+        }
+
+        retrieve(BATCH);
+
+        assertThat(deadLetter(BATCH).path("httpStatus").asInt()).isEqualTo(302);
+        assertThat(out.resolve("reports/" + BATCH + ".json")).doesNotExist();
+        // no error file (unclassified or other) published; temporary segments are not looked at here
+        assertThat(filesUnder(out)).filteredOn(p -> p.startsWith(out.resolve("errors")))
+                .allMatch(p -> p.getFileName().toString().startsWith("."));
+        assertThat(simulator().requests()).noneMatch(r -> r.rawQuery() != null && r.rawQuery().contains("followed"));
+    }
+
     @Test
     void aServerSlowerThanTheReadTimeoutEndsInADeadLetterNamingTheTimeout() throws Exception {
         batchOfKnownSize(simulator());

@@ -72,6 +72,24 @@ public final class EmbeddedBroker implements AutoCloseable, org.junit.jupiter.ap
         return messages;
     }
 
+    /** Makes one message of any JMS type on the sending session. */
+    @FunctionalInterface
+    public interface MessageMaker {
+        Message make(Session session) throws JMSException;
+    }
+
+    /** Sends each message made by {@code makers} to {@code queue}, in order. */
+    public void send(String queue, MessageMaker... makers) throws JMSException {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.MessageProducer producer = session.createProducer(session.createQueue(queue));
+            for (MessageMaker maker : makers) {
+                producer.send(maker.make(session));
+            }
+        }
+    }
+
     /** Sends each text as one message to {@code queue}. */
     public void send(String queue, String... texts) throws JMSException {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
