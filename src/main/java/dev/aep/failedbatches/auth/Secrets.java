@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * <p>Masked: the value after a {@code Bearer} scheme, and the value of any key containing {@code token},
  * {@code secret}, {@code password}/{@code passwd} or {@code authorization} (so {@code access_token},
  * {@code accessToken}, {@code refresh-token}, {@code client_secret}, {@code clientSecret}, ...) in the forms
- * {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code \"k\":\"v\"} and URL-encoded {@code k%3Dv}. A scheme after the
+ * {@code k=v}, {@code k: v}, {@code "k":"v"}, {@code \"k\":\"v\"}, URL-encoded {@code k%3Dv} and Camel's
+ * {@code k with value: v}. A scheme after the
  * key ({@code Authorization: Basic X}) is kept and X masked. A key must be followed by its separator, so words such
  * as {@code tokenUrl=https://...} or {@code token_type} stay readable.
  */
@@ -20,7 +21,9 @@ public final class Secrets {
     private static final String QUOTE = "(?:\\\\?[\"']|%22)?";
     private static final Pattern CREDENTIAL = Pattern.compile("(?i)"
             + "(bearer[ \\t]+"
-            + "|(?:token|secret|passw(?:or)?d|authorization)" + QUOTE + "[ \\t]*(?:[=:]|%3[ad])[ \\t]*" + QUOTE
+            + "|(?:token|secret|passw(?:or)?d|authorization)" + QUOTE
+            // Camel's property parser at DEBUG: "Found property: aep.auth.client-secret with value: X to be used."
+            + "(?:[ \\t]*(?:[=:]|%3[ad])|[ \\t]+with value:)[ \\t]*" + QUOTE
             // atomic: a scheme once read is never taken for the value ("Bearer ****" stays as it is)
             + "(?>(?:(?:bearer|basic)[ \\t]+)?))"
             + "(?!\\*\\*\\*\\*)"

@@ -48,6 +48,12 @@ class SecretsMaskTest {
                 Arguments.of("{\"password\": \"two words\"}", "{\"password\": \"****\"}"),
                 Arguments.of("password='pw 1'", "password='****'"),
                 Arguments.of("aep.sinks.jms.password: pw-1", "aep.sinks.jms.password: ****"),
+                Arguments.of("Found property: aep.auth.client-secret with value: sec-1 to be used.",
+                        "Found property: aep.auth.client-secret with value: **** to be used."),
+                Arguments.of("Found property: aep.auth.access-token with value: tok-1 to be used.",
+                        "Found property: aep.auth.access-token with value: **** to be used."),
+                Arguments.of("Found property: aep.ims.token-url with value: https://ims.example/ims/token/v3 to be used.",
+                        "Found property: aep.ims.token-url with value: https://ims.example/ims/token/v3 to be used."),
                 // several in one line
                 Arguments.of("token=a, client_secret=b, Authorization: Bearer c",
                         "token=****, client_secret=****, Authorization: Bearer ****"),
