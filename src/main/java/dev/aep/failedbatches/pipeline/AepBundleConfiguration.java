@@ -18,6 +18,7 @@ import dev.aep.failedbatches.inbox.InboxSteps;
 import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
+import dev.aep.failedbatches.sinks.EmailTransportSecurity;
 import dev.aep.failedbatches.sinks.SinkDelivery;
 import dev.aep.failedbatches.simulator.SimulatorSettings;
 import java.io.IOException;
@@ -101,6 +102,11 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepInbox", new InboxSteps(stores));
         registry.bind("aepSinks", new SinkDelivery());
         registry.bind("aepQueueInput", new BatchIdMessageParser());
+        registry.bind("aepEmailMailProperties", EmailTransportSecurity.javaMailProperties(
+                EmailTransportSecurity.mode(settings.get("aep.sinks.email.tls", "auto"),
+                        settings.get("aep.sinks.email.username", null) != null
+                                || settings.get("aep.sinks.email.password", null) != null),
+                settings.get("aep.sinks.email.ssl-trust", null)));
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));
