@@ -19,6 +19,7 @@ import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.queue.RejectedMessageReason;
 import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
+import dev.aep.failedbatches.sinks.EmailTransportSecurity;
 import dev.aep.failedbatches.sinks.SinkDelivery;
 import dev.aep.failedbatches.simulator.SimulatorSettings;
 import java.io.IOException;
@@ -107,6 +108,11 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepSinks", new SinkDelivery());
         registry.bind("aepQueueInput", new BatchIdMessageParser());
         registry.bind("aepRejectedMessageReason", new RejectedMessageReason());
+        registry.bind("aepEmailMailProperties", EmailTransportSecurity.javaMailProperties(
+                EmailTransportSecurity.mode(settings.get("aep.sinks.email.tls", "auto"),
+                        settings.get("aep.sinks.email.username", null) != null
+                                || settings.get("aep.sinks.email.password", null) != null),
+                settings.get("aep.sinks.email.ssl-trust", null)));
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));

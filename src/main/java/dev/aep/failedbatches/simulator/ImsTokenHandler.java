@@ -30,14 +30,16 @@ final class ImsTokenHandler {
         if (!"POST".equals(exchange.getRequestMethod())) {
             return SimulatorResponse.error(405, "405", "Method not allowed").withHeader("Allow", "POST");
         }
+        String form = HttpExchanges.readBody(exchange);
         Optional<SimulatorFaults.Failure> failure = faults.nextTokenFailure();
         if (failure.isPresent()) {
             int status = failure.get().status();
-            return oauthError(status, "server_error", "Simulated IMS failure (HTTP " + status + ")");
+            return oauthError(status, "server_error", "Simulated IMS failure (HTTP " + status + ")"
+                    + (faults.echoTokenRequests() ? " for request " + form : ""));
         }
         // IMS accepts the parameters in the query string as well as in the form body.
         Map<String, String> params = HttpExchanges.decodeParams(exchange.getRequestURI().getRawQuery());
-        params.putAll(HttpExchanges.decodeParams(HttpExchanges.readBody(exchange)));
+        params.putAll(HttpExchanges.decodeParams(form));
 
         for (String name : REQUIRED) {
             if (params.getOrDefault(name, "").isBlank()) {

@@ -19,6 +19,7 @@ public final class SimulatorFaults {
     private final Deque<Failure> downloads = new ArrayDeque<>();
     private final Deque<Failure> listings = new ArrayDeque<>();
     private final Deque<Failure> tokens = new ArrayDeque<>();
+    private boolean echoTokenRequests;
     private int truncations;
     private boolean gzip;
     private int corruptGzips;
@@ -56,6 +57,15 @@ public final class SimulatorFaults {
     /** Fails the next {@code count} IMS token requests. */
     public synchronized void failNextTokens(int count, int status) {
         enqueue(tokens, count, status, null);
+    }
+
+    /** A failing IMS answer repeats the request it got, client secret included, as some gateways' error pages do. */
+    public synchronized void echoRequestInTokenFailures(boolean enabled) {
+        this.echoTokenRequests = enabled;
+    }
+
+    synchronized boolean echoTokenRequests() {
+        return echoTokenRequests;
     }
 
     /** Every {@code /data} request sleeps this long before it is answered; 0 turns it off. */
@@ -103,6 +113,7 @@ public final class SimulatorFaults {
         downloads.clear();
         listings.clear();
         tokens.clear();
+        echoTokenRequests = false;
         truncations = 0;
         gzip = false;
         corruptGzips = 0;
