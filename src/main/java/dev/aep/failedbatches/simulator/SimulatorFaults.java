@@ -29,6 +29,7 @@ public final class SimulatorFaults {
     private String throttleRetryAfter;
     private final Deque<Long> throttleWindow = new ArrayDeque<>();
     private boolean held;
+    private String nextLinkBase;
     private final LongSupplier nanoClock;
 
     public SimulatorFaults() {
@@ -76,6 +77,18 @@ public final class SimulatorFaults {
     public synchronized void releaseRequests() {
         held = false;
         notifyAll();
+    }
+
+    /**
+     * Listing pages point their {@code _links.next.href} at another gateway root (e.g. {@code http://evil.invalid});
+     * {@code null} points them back at the simulator.
+     */
+    public synchronized void nextLinksTo(String gatewayRoot) {
+        this.nextLinkBase = gatewayRoot;
+    }
+
+    synchronized String nextLinkBase() {
+        return nextLinkBase;
     }
 
     /** The next {@code count} non-empty downloads announce their full length but stop half-way. */
@@ -126,6 +139,7 @@ public final class SimulatorFaults {
         throttleWindowMillis = 0;
         throttleRetryAfter = null;
         throttleWindow.clear();
+        nextLinkBase = null;
         releaseRequests();
     }
 
