@@ -33,7 +33,7 @@ public final class AepSimulator implements AutoCloseable {
     }
 
     private final SimulatorSettings settings;
-    private final SimulatorFaults faults = new SimulatorFaults();
+    private final SimulatorFaults faults;
     private final TokenStore tokens;
     private final BatchStore batches = new BatchStore();
     private final List<String> demoBatchIds;
@@ -41,13 +41,20 @@ public final class AepSimulator implements AutoCloseable {
     private final ImsTokenHandler ims;
     private final DataAccessHandler dataAccess;
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final InFlightGauge dataInFlight = new InFlightGauge();
 
     private HttpServer server;
     private ExecutorService executor;
     private volatile String baseUrl;
 
     public AepSimulator(SimulatorSettings settings) {
+        this(settings, new SimulatorFaults());
+    }
+
+    /** With fault switches of the caller's making, e.g. a throttle on a clock that a test moves. */
+    AepSimulator(SimulatorSettings settings, SimulatorFaults faults) {
         this.settings = settings;
+        this.faults = faults;
         this.tokens = new TokenStore(settings);
         this.gateway = new GatewayChecks(settings, tokens);
         this.ims = new ImsTokenHandler(settings, tokens, faults);
@@ -145,6 +152,11 @@ public final class AepSimulator implements AutoCloseable {
         }
     }
 
+    /** The {@code /data} requests (listings and downloads) being served: what a client's concurrency limit bounds. */
+    public InFlightGauge dataRequestsInFlight() {
+        return dataInFlight;
+    }
+
     /** Invalidates every token issued so far; static tokens stay valid. */
     public void expireAllTokens() {
         tokens.expireAll();
@@ -182,7 +194,14 @@ public final class AepSimulator implements AutoCloseable {
             return ims.handle(exchange);
         }
         if (path.equals("/data") || path.startsWith("/data/")) {
-            return data(exchange, path, headers);
+            // counted until the answer is ready, before it is written: a client holding its response is no longer
+            // counted, so a client that waits for one answer before its next request is never counted twice
+            dataInFlight.enter();
+            try {
+                return data(exchange, path, headers);
+            } finally {
+                dataInFlight.leave();
+            }
         }
         return SimulatorResponse.error(404, "404", "Not found");
     }
@@ -197,6 +216,7 @@ public final class AepSimulator implements AutoCloseable {
         if (throttled.isPresent()) {
             return failure(throttled.get());
         }
+        faults.awaitRelease();
         sleep(faults.delay());
         Map<String, String> query = HttpExchanges.decodeParams(exchange.getRequestURI().getRawQuery());
         Optional<SimulatorFaults.Failure> failure = faults.nextDataFailure(DataAccessHandler.isDownload(query));

@@ -71,7 +71,8 @@ final class DataAccessHandler {
         if (limit == 0) {
             return SimulatorResponse.error(400, "400", "Invalid start or limit parameter");
         }
-        String listingUrl = baseUrl.get() + BASE_PATH + "/batches/" + HttpExchanges.encode(batchId) + "/failed";
+        String listingPath = BASE_PATH + "/batches/" + HttpExchanges.encode(batchId) + "/failed";
+        String listingUrl = baseUrl.get() + listingPath;
         List<Object> data = new ArrayList<>();
         for (int i = start; i < files.size() && i < (long) start + limit; i++) {
             String name = files.get(i).name();
@@ -83,7 +84,8 @@ final class DataAccessHandler {
         }
         Map<String, Object> links = new LinkedHashMap<>();
         if ((long) start + limit < files.size()) {
-            links.put("next", Map.of("href", listingUrl + "?start=" + (start + limit) + "&limit=" + limit));
+            String nextRoot = faults.nextLinkBase() == null ? baseUrl.get() : faults.nextLinkBase();
+            links.put("next", Map.of("href", nextRoot + listingPath + "?start=" + (start + limit) + "&limit=" + limit));
         }
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("href", listingUrl + "?start=" + start + "&limit=" + limit);

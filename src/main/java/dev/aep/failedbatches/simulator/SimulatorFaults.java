@@ -3,6 +3,7 @@ package dev.aep.failedbatches.simulator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Fault switches of the simulator. Thread-safe. Successive {@code failNext*} calls queue up, so
@@ -28,6 +29,18 @@ public final class SimulatorFaults {
     private long throttleWindowMillis;
     private String throttleRetryAfter;
     private final Deque<Long> throttleWindow = new ArrayDeque<>();
+    private boolean held;
+    private String nextLinkBase;
+    private final LongSupplier nanoClock;
+
+    public SimulatorFaults() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock the clock of the throttle window, in nanoseconds (like {@link System#nanoTime()}) */
+    SimulatorFaults(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
 
     /** Fails the next {@code count} {@code /data/**} requests (after the gateway auth checks). */
     public synchronized void failNext(int count, int status, String retryAfter) {
@@ -71,6 +84,31 @@ public final class SimulatorFaults {
     /** Every {@code /data} request sleeps this long before it is answered; 0 turns it off. */
     public synchronized void delayMillis(long millis) {
         this.delayMillis = Math.max(0, millis);
+    }
+
+    /**
+     * Every {@code /data} request from now on waits (after the gateway checks and the throttle) until
+     * {@link #releaseRequests()}: requests pile up, to be counted or inspected while they are in flight.
+     */
+    public synchronized void holdRequests() {
+        held = true;
+    }
+
+    public synchronized void releaseRequests() {
+        held = false;
+        notifyAll();
+    }
+
+    /**
+     * Listing pages point their {@code _links.next.href} at another gateway root (e.g. {@code http://evil.invalid});
+     * {@code null} points them back at the simulator.
+     */
+    public synchronized void nextLinksTo(String gatewayRoot) {
+        this.nextLinkBase = gatewayRoot;
+    }
+
+    synchronized String nextLinkBase() {
+        return nextLinkBase;
     }
 
     /** The next {@code count} non-empty downloads announce their full length but stop half-way. */
@@ -122,6 +160,19 @@ public final class SimulatorFaults {
         throttleWindowMillis = 0;
         throttleRetryAfter = null;
         throttleWindow.clear();
+        nextLinkBase = null;
+        releaseRequests();
+    }
+
+    synchronized void awaitRelease() {
+        while (held) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     synchronized Optional<Failure> nextDataFailure(boolean download) {
@@ -153,7 +204,7 @@ public final class SimulatorFaults {
         if (throttleMax <= 0 || throttleWindowMillis <= 0) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         long windowNanos = throttleWindowMillis * 1_000_000L;
         while (!throttleWindow.isEmpty() && now - throttleWindow.peekFirst() >= windowNanos) {
             throttleWindow.pollFirst();

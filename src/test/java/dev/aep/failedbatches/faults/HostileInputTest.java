@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aep.failedbatches.pipeline.PipelineTestSupport;
+import dev.aep.failedbatches.simulator.RecordedRequest;
+import dev.aep.failedbatches.testsupport.RecordingHost;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -118,5 +120,26 @@ class HostileInputTest extends PipelineTestSupport {
         assertThat(simulator().requests()).filteredOn(r -> r.rawQuery() != null && r.rawQuery().startsWith("path="))
                 .allSatisfy(r -> assertThat(r.rawQuery()).doesNotContain("&").doesNotContain("#").doesNotContain("/"));
         assertThat(filesUnder(workDir)).allSatisfy(p -> assertThat(p.normalize()).startsWith(out));
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsRequestedFromTheConfiguredGatewayOnly() throws Exception {
+        LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) {
+            files.put("part-" + i + ".json", ONE_ERROR);
+        }
+        simulator().addBatch("01NEXTLINK000000000000001", files);
+
+        try (RecordingHost elsewhere = new RecordingHost()) {
+            simulator().faults().nextLinksTo(elsewhere.baseUrl());
+
+            retrieve("01NEXTLINK000000000000001");
+
+            assertThat(elsewhere.hits()).as("requests the other host received").isEmpty();
+        }
+        assertThat(report("01NEXTLINK000000000000001").path("errors").asLong()).isEqualTo(150);
+        assertThat(simulator().requests()).filteredOn(r -> r.path().endsWith("/failed") && !String.valueOf(r.rawQuery()).contains("path="))
+                .extracting(RecordedRequest::rawQuery)
+                .containsExactly("start=0&limit=100", "start=100&limit=100");
     }
 }

@@ -1,16 +1,28 @@
 package dev.aep.failedbatches.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 
 class InboxTest extends PipelineTestSupport {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        // a file is taken once it has not changed for 1 s (the production default), checked every 100 ms
+        return Map.of("aep.inbox.read-lock-min-age-ms", "1000");
+    }
 
     private void batch(String id) {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
@@ -53,14 +65,21 @@ class InboxTest extends PipelineTestSupport {
     @Test
     void filesStillBeingWrittenAreNotPickedUpEarly() throws Exception {
         batch("01INBOX0000000000000000002");
+        NotifyBuilder pickedUp = new NotifyBuilder(context).fromRoute("aep-inbox").whenReceived(1).create();
+        ScheduledPollConsumer poller = (ScheduledPollConsumer) context.getRoute("aep-inbox").getConsumer();
+        // written only once the inbox is being polled, so that the polls do overlap the writing
+        await().atMost(Duration.ofSeconds(30)).until(poller::isFirstPollDone);
         Files.createDirectories(inbox);
         Path growing = inbox.resolve("growing.txt");
         Files.writeString(growing, "# being written\n");
-        for (int i = 0; i < 5; i++) {
-            Thread.sleep(40);
-            Files.writeString(growing, Files.readString(growing) + "#\n");
+        // The writer appends more often than the read lock's minimum age (1 s here), over several polls (100 ms):
+        // the file must stay where it is until it has stopped changing.
+        for (int i = 0; i < 8; i++) {
+            await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(pickedUp.matches()).as("picked up while still being written").isFalse());
+            Files.writeString(growing, "#\n", StandardOpenOption.APPEND);
         }
-        Files.writeString(growing, Files.readString(growing) + "01INBOX0000000000000000002\n");
+        Files.writeString(growing, "01INBOX0000000000000000002\n", StandardOpenOption.APPEND);
 
         awaitInboxDone("growing.txt");
 

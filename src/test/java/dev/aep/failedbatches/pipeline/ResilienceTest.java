@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class ResilienceTest extends PipelineTestSupport {
@@ -82,10 +84,15 @@ class ResilienceTest extends PipelineTestSupport {
         int issued = simulator().tokensIssued();
         simulator().expireAllTokens();
         simulator().clearRequests();
+        Instant secondRunStarted = Instant.now();
 
-        retrieve(BATCH);
+        Object answer = retrieve(BATCH);
 
-        assertThat(report(BATCH).path("status").asText()).isEqualTo("completed");
+        assertThat(answer).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("status", "completed");
+        // the first run's report is still on disk: only one started by the second run proves that run completed
+        JsonNode report = report(BATCH);
+        assertThat(report.path("status").asText()).isEqualTo("completed");
+        assertThat(Instant.parse(report.path("startedAt").asText())).isAfterOrEqualTo(secondRunStarted);
         assertThat(simulator().tokensIssued()).isEqualTo(issued + 1);
         assertThat(simulator().requests().stream().filter(r -> r.status() == 401)).hasSize(1);
     }

@@ -20,9 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class AepSimulatorTest {
 
@@ -363,36 +365,46 @@ class AepSimulatorTest {
 
     @Test
     void throttleAnswers429BeyondTheWindowBudgetThenRecovers() throws Exception {
-        String url = simulator.baseUrl() + EXPORT + "/batches/01HZSEED0MONTH00TIMESTAMP0/failed";
-        simulator.faults().throttle(3, 600, "1");
+        AtomicLong nanos = new AtomicLong();
+        try (AepSimulator throttling = new AepSimulator(new SimulatorSettings().addStaticToken("t"),
+                new SimulatorFaults(nanos::get)).start()) {
+            String url = throttling.baseUrl() + EXPORT + "/batches/01HZSEED0MONTH00TIMESTAMP0/failed";
+            throttling.faults().throttle(3, 600, "1");
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(get(authorized(url)).statusCode()).isEqualTo(200);
+            for (int i = 0; i < 3; i++) {
+                assertThat(get(authorizedWith("t", url)).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> throttled = get(authorizedWith("t", url));
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.body()).isEqualTo("{\"error_code\":\"429050\",\"message\":\"Too many requests\"}");
+            assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+
+            nanos.addAndGet(Duration.ofMillis(599).toNanos());
+            assertThat(get(authorizedWith("t", url)).statusCode()).as("still inside the window").isEqualTo(429);
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
+            assertThat(get(authorizedWith("t", url)).statusCode()).as("the window has slid past").isEqualTo(200);
         }
-        HttpResponse<String> throttled = get(authorized(url));
-        assertThat(throttled.statusCode()).isEqualTo(429);
-        assertThat(throttled.body()).isEqualTo("{\"error_code\":\"429050\",\"message\":\"Too many requests\"}");
-        assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
-
-        Thread.sleep(650);
-        assertThat(get(authorized(url)).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void delayedRequestsAreServedConcurrently() throws Exception {
+    void heldRequestsAreServedConcurrentlyAndCountedWhileInFlight() throws Exception {
         String url = simulator.baseUrl() + EXPORT + "/batches/01HZSEED0MONTH00TIMESTAMP0/failed";
-        simulator.faults().delayMillis(300);
-        long started = System.nanoTime();
+        simulator.faults().holdRequests();
 
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             calls.add(http.sendAsync(authorized(url).build(), HttpResponse.BodyHandlers.ofString()));
         }
+        InFlightGauge inFlight = simulator.dataRequestsInFlight();
+        await().atMost(Duration.ofSeconds(30)).until(() -> inFlight.current() == 12);
+        assertThat(calls).noneMatch(CompletableFuture::isDone);
+
+        simulator.faults().releaseRequests();
         for (CompletableFuture<HttpResponse<String>> call : calls) {
             assertThat(call.get().statusCode()).isEqualTo(200);
         }
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2000));
+        assertThat(inFlight.current()).isZero();
+        assertThat(inFlight.max()).isEqualTo(12);
     }
 
     // --- demo data and bookkeeping ---
