@@ -169,7 +169,8 @@ run_app() {
   [ -n "$heap" ] && cmd+=("-Xmx$heap")
   # shellcheck disable=SC2206
   cmd+=($APP_OPTS $extra
-    -Daep.simulator.enabled=false -Daep.api.base-url="$BASE" -Daep.ims.token-url="$TOKEN_URL"
+    -Daep.api.base-url="$BASE" -Daep.ims.token-url="$TOKEN_URL"
+    -Daep.auth.client-id=demo-client -Daep.auth.org-id=DEMO0000000000000000000@AdobeOrg
     -Daep.inbox.dir="$dir/inbox" -Daep.output.dir="$dir/out" -Dcamel.main.duration-max-idle-seconds="$IDLE_S"
     -jar "$JAR")
   log "[$label] ${cmd[*]}"

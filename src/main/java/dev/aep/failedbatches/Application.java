@@ -1,8 +1,14 @@
 package dev.aep.failedbatches;
 
+import dev.aep.failedbatches.pipeline.BundleConfigurationException;
+import java.util.Optional;
 import org.apache.camel.main.Main;
 
-/** Runs the bundle with Camel Main: config and YAML routes are read from disk, relative to the working directory. */
+/**
+ * Runs the bundle with Camel Main: config and YAML routes are read from disk, relative to the working directory.
+ * A profile ({@code -Dcamel.main.profile=demo}) adds {@code config/application-<profile>.properties} in front of the
+ * shipped config, so its settings win.
+ */
 public final class Application {
 
     public static final String CONFIG_LOCATION = "file:config/application.properties";
@@ -12,7 +18,42 @@ public final class Application {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main();
-        main.setPropertyPlaceholderLocations(CONFIG_LOCATION);
-        main.run(args);
+        main.setPropertyPlaceholderLocations(configLocations(profile()));
+        int exitCode;
+        try {
+            exitCode = main.run(args);
+        } catch (Exception e) {
+            BundleConfigurationException problem = configurationProblem(e);
+            if (problem == null) {
+                throw e;
+            }
+            problem.problems().forEach(line -> System.err.println("aep-failed-batches cannot start: " + line));
+            System.exit(2);
+            return;
+        }
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** The property files of a profile: the profile's own first (the first location that defines a key wins). */
+    public static String configLocations(String profile) {
+        return profile == null || profile.isBlank()
+                ? CONFIG_LOCATION
+                : "file:config/application-" + profile.strip() + ".properties," + CONFIG_LOCATION;
+    }
+
+    private static String profile() {
+        return Optional.ofNullable(System.getProperty("camel.main.profile"))
+                .orElse(System.getenv("CAMEL_MAIN_PROFILE"));
+    }
+
+    private static BundleConfigurationException configurationProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BundleConfigurationException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 }

@@ -17,29 +17,27 @@ import dev.aep.failedbatches.inbox.InboxSteps;
 import dev.aep.failedbatches.output.AtomicFiles;
 import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.queue.RejectedMessageReason;
-import dev.aep.failedbatches.simulator.AepSimulator;
 import dev.aep.failedbatches.sinks.EmailDigest;
 import dev.aep.failedbatches.sinks.EmailTransportSecurity;
 import dev.aep.failedbatches.sinks.SinkDelivery;
-import dev.aep.failedbatches.simulator.SimulatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds the bundle's beans (all prefixed {@code aep}) before the YAML routes are built. With
- * {@code aep.simulator.enabled=true} it first starts the embedded AEP simulator and points the client at it.
+ * Binds the bundle's beans (all prefixed {@code aep}) before the YAML routes are built. Without credentials it
+ * stops the start-up: a live bundle that cannot authenticate would only fill the dead-letter folder.
  */
 public class AepBundleConfiguration implements CamelConfiguration {
 
@@ -59,20 +57,9 @@ public class AepBundleConfiguration implements CamelConfiguration {
         String clientId = settings.get("aep.auth.client-id", null);
         String clientSecret = settings.get("aep.auth.client-secret", null);
         String staticToken = settings.get("aep.auth.access-token", null);
-        String orgId = settings.require("aep.auth.org-id");
+        String orgId = settings.get("aep.auth.org-id", null);
         String sandbox = settings.get("aep.sandbox", "prod");
-
-        if (settings.getBoolean("aep.simulator.enabled", false)) {
-            if (staticToken == null && clientSecret == null) {
-                clientSecret = "sim-" + UUID.randomUUID();
-            }
-            AepSimulator simulator = startSimulator(context, settings, clientId, clientSecret, staticToken, orgId, sandbox);
-            registry.bind("aepSimulator", simulator);
-            properties.addOverrideProperty("aep.api.base-url", simulator.baseUrl());
-            tokenUrl = simulator.tokenUrl();
-            LOG.info("Embedded AEP simulator on {} (aep.simulator.enabled=true): the client talks to it, not to Adobe",
-                    simulator.baseUrl());
-        }
+        requireCredentials(clientId, clientSecret, staticToken, orgId);
 
         Duration timeout = Duration.ofMillis(settings.getInt("aep.http.connect-timeout-ms", 10_000));
         AccessTokenProvider tokens = staticToken != null
@@ -118,6 +105,25 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 settings.getInt("aep.sinks.email.max-errors", 20)));
     }
 
+    /** Live mode needs someone to be: a client (id and secret) or a ready token, and always the org. */
+    private static void requireCredentials(String clientId, String clientSecret, String staticToken, String orgId) {
+        List<String> problems = new ArrayList<>();
+        if (staticToken == null && clientSecret == null) {
+            problems.add("no AEP credentials: set aep.auth.client-secret (environment AEP_AUTH_CLIENT_SECRET)"
+                    + " or aep.auth.access-token (AEP_AUTH_ACCESS_TOKEN); to try the bundle on demo data instead,"
+                    + " run it with -Dcamel.main.profile=demo");
+        }
+        if (clientId == null) {
+            problems.add("aep.auth.client-id (AEP_AUTH_CLIENT_ID) is not set: the API key of your Developer Console project");
+        }
+        if (orgId == null) {
+            problems.add("aep.auth.org-id (AEP_AUTH_ORG_ID) is not set: your IMS organisation, ...@AdobeOrg");
+        }
+        if (!problems.isEmpty()) {
+            throw new BundleConfigurationException(problems);
+        }
+    }
+
     private static ClassificationRules loadRules(String file) {
         try {
             if (file == null) {
@@ -131,31 +137,5 @@ public class AepBundleConfiguration implements CamelConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read aep.rules.file " + file, e);
         }
-    }
-
-    private static AepSimulator startSimulator(CamelContext context, AepSettings settings, String clientId,
-            String clientSecret, String staticToken, String orgId, String sandbox) throws Exception {
-        SimulatorSettings simulatorSettings = new SimulatorSettings()
-                .clientId(clientId)
-                .clientSecret(clientSecret == null ? "sim-" + UUID.randomUUID() : clientSecret)
-                .orgId(orgId)
-                .sandbox(sandbox)
-                .port(settings.getInt("aep.simulator.port", 0))
-                .tokenTtlSeconds(settings.getInt("aep.simulator.token-ttl-seconds", 86399))
-                .loadDemoData(settings.getBoolean("aep.simulator.demo-data", true));
-        if (staticToken != null) {
-            simulatorSettings.staticTokens(java.util.Set.of(staticToken));
-        }
-        String extraSandboxes = settings.get("aep.simulator.extra-sandboxes", "");
-        simulatorSettings.extraSandboxes(java.util.Arrays.stream(extraSandboxes.split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet()));
-        AepSimulator simulator = new AepSimulator(simulatorSettings).start();
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                simulator.close();
-            }
-        }, true, true);
-        return simulator;
     }
 }

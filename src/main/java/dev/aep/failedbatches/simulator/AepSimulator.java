@@ -136,6 +136,11 @@ public final class AepSimulator implements AutoCloseable {
         return demoBatchIds;
     }
 
+    /** Who the simulator accepts: client, org and sandbox, as a client must be configured to reach it. */
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
     public SimulatorFaults faults() {
         return faults;
     }

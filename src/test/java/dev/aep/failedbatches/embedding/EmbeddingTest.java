@@ -75,13 +75,14 @@ class EmbeddingTest {
         Files.writeString(host.resolve("host.properties"), String.join("\n",
                 "camel.main.name=host",
                 "camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:" + host + "/host-routes.yaml",
-                "camel.main.configuration-classes=dev.aep.failedbatches.pipeline.AepBundleConfiguration",
+                "camel.main.configuration-classes=dev.aep.failedbatches.simulator.SimulatorConfiguration,"
+                        + "dev.aep.failedbatches.pipeline.AepBundleConfiguration",
                 "aep.inbox.enabled=false",
                 "aep.simulator.extra-sandboxes=dev",
                 "aep.output.dir=" + host.resolve("out-default"),
                 ""));
 
-        try (AppInstance app = new AppInstance("file:" + host + "/host.properties," + Application.CONFIG_LOCATION, Map.of())) {
+        try (AppInstance app = new AppInstance("file:" + host + "/host.properties," + Application.configLocations("demo"), Map.of())) {
             ProducerTemplate template = app.context().createProducerTemplate();
 
             assertThat(template.requestBody("direct:host-work", "x", String.class)).isEqualTo("handled by host");

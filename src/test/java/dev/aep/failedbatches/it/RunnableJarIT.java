@@ -26,6 +26,14 @@ class RunnableJarIT {
     Path work;
 
     private String run(List<String> args, java.util.Map<String, String> env) throws Exception {
+        Process process = start(args, env);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jar exits when idle").isTrue();
+        String output = Files.readString(work.resolve("app.log"), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private Process start(List<String> args, java.util.Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dcamel.main.duration-max-idle-seconds=3");
@@ -35,28 +43,46 @@ class RunnableJarIT {
         Path log = work.resolve("app.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AEP_") || name.startsWith("CAMEL_MAIN_"));
         builder.environment().putAll(env);
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jar exits when idle").isTrue();
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return builder.start();
     }
 
     @Test
-    void defaultConfigProcessesTheDemoBatchesOnTheEmbeddedSimulator() throws Exception {
+    void theDemoProfileProcessesTheDemoBatchesOnTheEmbeddedSimulator() throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Files.copy(Path.of("demo", "demo-batches.txt"), inbox.resolve("demo-batches.txt"));
         Path out = work.resolve("out");
 
-        String output = run(List.of("-Daep.inbox.dir=" + inbox, "-Daep.output.dir=" + out), java.util.Map.of());
+        String output = run(List.of("-Dcamel.main.profile=demo", "-Daep.inbox.dir=" + inbox, "-Daep.output.dir=" + out),
+                java.util.Map.of());
 
         for (String id : demoIds()) {
             JsonNode report = JSON.readTree(out.resolve("reports").resolve(id + ".json").toFile());
             assertThat(report.path("status").asText()).as(id).isEqualTo("completed");
         }
         assertThat(Files.exists(inbox.resolve(".done").resolve("demo-batches.txt"))).isTrue();
-        assertThat(output).contains("Embedded AEP simulator");
+        assertThat(output).contains("embedded AEP simulator");
+    }
+
+    @Test
+    void liveModeWithoutCredentialsStopsAtOnceWithOneClearLine() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Files.writeString(inbox.resolve("ids.txt"), "01HZSEED0MONTH00TIMESTAMP0\n");
+        Path out = work.resolve("out");
+
+        Process process = start(List.of("-Daep.auth.client-id=some-client", "-Daep.auth.org-id=ORG@AdobeOrg",
+                "-Daep.inbox.dir=" + inbox, "-Daep.output.dir=" + out), java.util.Map.of());
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits at once, no hang").isTrue();
+        String output = Files.readString(work.resolve("app.log"), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output.lines().filter(l -> l.contains("cannot start")).toList()).as(output).singleElement()
+                .satisfies(line -> assertThat(line).contains("aep.auth.client-secret", "AEP_AUTH_CLIENT_SECRET",
+                        "aep.auth.access-token", "AEP_AUTH_ACCESS_TOKEN", "camel.main.profile=demo"));
+        assertThat(output).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(inbox.resolve("ids.txt")).as("the inbox file is not moved").exists();
+        assertThat(out.resolve("dead-letter")).doesNotExist();
     }
 
     @Test
@@ -68,7 +94,6 @@ class RunnableJarIT {
             Path out = work.resolve("env-out");
 
             String output = run(List.of(
-                    "-Daep.simulator.enabled=false",
                     "-Daep.api.base-url=" + aep.baseUrl(),
                     "-Daep.ims.token-url=" + aep.tokenUrl(),
                     "-Daep.auth.client-id=it-client",
@@ -81,7 +106,7 @@ class RunnableJarIT {
             JsonNode report = JSON.readTree(out.resolve("reports/01HZSEED0MONTH00TIMESTAMP0.json").toFile());
             assertThat(report.path("errors").asLong()).isEqualTo(1);
             assertThat(aep.requests()).anyMatch(r -> "it-sandbox".equals(r.headers().get("x-sandbox-name")));
-            assertThat(output).doesNotContain("Embedded AEP simulator").doesNotContain("it-secret-value-123");
+            assertThat(output).doesNotContain("embedded AEP simulator").doesNotContain("it-secret-value-123");
         }
     }
 

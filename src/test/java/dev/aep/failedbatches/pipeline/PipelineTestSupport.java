@@ -22,7 +22,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 
 /**
  * Boots the bundle exactly as production does — config/application.properties and the YAML routes in routes/ —
- * with the embedded simulator, and only the folders and retry delays overridden.
+ * in the demo profile (the embedded simulator), and only the folders and retry delays overridden.
  */
 public abstract class PipelineTestSupport extends CamelMainTestSupport {
 
@@ -34,7 +34,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
 
     @Override
     protected String getPropertyPlaceholderLocations() {
-        return Application.CONFIG_LOCATION;
+        return Application.configLocations("demo");
     }
 
     @Override

@@ -49,6 +49,8 @@ class ScaleOutTest {
             props.put("aep.api.base-url", aep.baseUrl());
             props.put("aep.ims.token-url", aep.tokenUrl());
             props.put("aep.auth.client-secret", "scale-secret");
+            props.put("aep.auth.client-id", "demo-client");
+            props.put("aep.auth.org-id", aep.settings().orgId());
             props.put("aep.inbox.enabled", "false");
             props.put("aep.queue.enabled", "true");
             props.put("aep.sinks.jms.broker-url", broker.url());

@@ -20,7 +20,9 @@ public final class JarProcess {
                 "-Daep.simulator.enabled=false",
                 "-Daep.api.base-url=" + aep.baseUrl(),
                 "-Daep.ims.token-url=" + aep.tokenUrl(),
-                "-Daep.auth.client-secret=" + clientSecret));
+                "-Daep.auth.client-secret=" + clientSecret,
+                "-Daep.auth.client-id=" + aep.settings().clientId(),
+                "-Daep.auth.org-id=" + aep.settings().orgId()));
         command.addAll(options);
         command.addAll(List.of("-jar", Path.of("target", "aep-failed-batches.jar").toString()));
         return new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
