@@ -44,7 +44,7 @@ class StaticTokenSecretsTest extends PipelineTestSupport {
         retrieve("01NOSUCHBATCH000000000001");
 
         String text = logs.text();
-        assertThat(text).contains("Embedded AEP simulator on") // start-up was captured
+        assertThat(text).contains("embedded AEP simulator on") // start-up was captured
                 .contains("Batch 01HZPROBLEMJSON0000000001 completed").contains("01NOSUCHBATCH000000000001")
                 .containsIgnoringCase("Authorization: Bearer ****"); // DEBUG was on and the token was sent
         assertThat(text).doesNotContain(STATIC_TOKEN);
