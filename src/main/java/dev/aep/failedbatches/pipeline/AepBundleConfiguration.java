@@ -60,6 +60,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         String orgId = settings.get("aep.auth.org-id", null);
         String sandbox = settings.get("aep.sandbox", "prod");
         requireCredentials(clientId, clientSecret, staticToken, orgId);
+        LastGoodRouteFiles.guard(context);
 
         Duration timeout = Duration.ofMillis(settings.getInt("aep.http.connect-timeout-ms", 10_000));
         AccessTokenProvider tokens = staticToken != null
