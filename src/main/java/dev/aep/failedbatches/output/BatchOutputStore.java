@@ -96,7 +96,7 @@ public final class BatchOutputStore {
         FileOutput output = run.file(file);
         for (ErrorEvent event : events) {
             String line = json.writeValueAsString(event);
-            Writer writer = output.writer(event.getCategory(), (category, index) -> openSegment(run, category, index));
+            Writer writer = output.writer(event.category(), (category, index) -> openSegment(run, category, index));
             synchronized (writer) {
                 writer.write(line);
                 writer.write('\n');
