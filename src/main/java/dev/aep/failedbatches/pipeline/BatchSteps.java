@@ -10,7 +10,7 @@ import dev.aep.failedbatches.errors.FailedRecord;
 import dev.aep.failedbatches.output.BatchOutputStore;
 import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.output.BatchRun;
-import dev.aep.failedbatches.output.InvalidBatchIdException;
+import dev.aep.failedbatches.model.InvalidBatchIdException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
