@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.client;
 
 import dev.aep.failedbatches.auth.ImsTokenException;
+import dev.aep.failedbatches.errors.Causes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +56,8 @@ public final class HttpFailures {
 
     /** The first HTTP, IMS or I/O failure in the cause chain: the one that says what happened. */
     private static Throwable explaining(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException || t instanceof ImsTokenException || t instanceof IOException) {
-                return t;
-            }
-        }
-        return null;
+        return Causes.find(failure, HttpOperationFailedException.class, ImsTokenException.class, IOException.class)
+                .orElse(null);
     }
 
     private static HttpOperationFailedException http(Throwable failure) {

@@ -18,20 +18,9 @@ public final class ErrorEventFactory {
         List<ErrorEntry> entries = extractor.extract(record);
         List<ErrorEvent> events = new ArrayList<>(entries.size());
         for (ErrorEntry entry : entries) {
-            ErrorEvent event = new ErrorEvent();
-            event.setBatchId(batchId);
-            event.setCategory(classifier.classify(entry));
-            event.setMessage(entry.message());
-            event.setFile(file);
-            event.setLine(record == null ? null : record.line());
-            event.setCode(entry.code());
-            event.setKeyword(entry.keyword());
-            event.setPointer(entry.pointer());
-            event.setSchemaLocation(entry.schemaLocation());
-            event.setColumn(entry.column());
-            event.setRecordId(entry.recordId());
-            event.setRetrievedAt(retrievedAt);
-            events.add(event);
+            events.add(new ErrorEvent(batchId, classifier.classify(entry), entry.message(), file,
+                    record == null ? null : record.line(), entry.code(), entry.keyword(), entry.pointer(),
+                    entry.schemaLocation(), entry.column(), entry.recordId(), retrievedAt));
         }
         return events;
     }

@@ -2,7 +2,7 @@ package dev.aep.failedbatches.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.model.BatchId;
 import java.io.IOException;
 
 /** A queue message read as a batch ID: a plain ID or {@code {"batchId": "..."}}; otherwise the reason it is not. */
@@ -29,8 +29,8 @@ public record BatchIdMessage(String raw, String value, String reason) {
                 return new BatchIdMessage(raw, null, "message starts like JSON but is not valid JSON");
             }
         }
-        if (!BatchOutputStore.isValidBatchId(candidate)) {
-            return new BatchIdMessage(raw, null, "not a valid batch ID (expected ^[A-Za-z0-9-]{1,64}$)");
+        if (!BatchId.isValid(candidate)) {
+            return new BatchIdMessage(raw, null, BatchId.INVALID);
         }
         return new BatchIdMessage(raw, candidate, null);
     }

@@ -1,6 +1,6 @@
 package dev.aep.failedbatches.inbox;
 
-import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.model.BatchId;
 
 /** One line of an inbox file: a batch ID, nothing (blank or comment), or invalid input. */
 public record InboxLine(int number, String value, Kind kind) {
@@ -10,7 +10,7 @@ public record InboxLine(int number, String value, Kind kind) {
     public static InboxLine of(String raw, int number) {
         String value = raw == null ? "" : raw.replace("\uFEFF", "").strip();
         Kind kind = value.isEmpty() || value.startsWith("#") ? Kind.SKIP
-                : BatchOutputStore.isValidBatchId(value) ? Kind.BATCH_ID
+                : BatchId.isValid(value) ? Kind.BATCH_ID
                 : Kind.INVALID;
         return new InboxLine(number, value, kind);
     }

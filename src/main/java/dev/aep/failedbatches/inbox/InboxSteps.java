@@ -1,5 +1,6 @@
 package dev.aep.failedbatches.inbox;
 
+import dev.aep.failedbatches.model.BatchId;
 import dev.aep.failedbatches.output.OutputStores;
 import java.io.IOException;
 import org.apache.camel.Exchange;
@@ -40,6 +41,6 @@ public final class InboxSteps {
     public void invalid(InboxLine line, Exchange exchange) throws IOException {
         String source = exchange.getProperty("aepInboxFile", String.class);
         stores.forDir(exchange.getProperty("aepOutputDir", String.class)).invalidInput(source, line.number(), line.value(),
-                "not a valid batch ID (expected ^[A-Za-z0-9-]{1,64}$)");
+                BatchId.INVALID);
     }
 }

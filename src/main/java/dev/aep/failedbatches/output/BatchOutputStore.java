@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aep.failedbatches.auth.Secrets;
 import dev.aep.failedbatches.errors.ErrorEvent;
+import dev.aep.failedbatches.model.BatchId;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -31,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class BatchOutputStore {
 
-    public static final Pattern BATCH_ID = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
     private static final Pattern CATEGORY = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
     private static final Pattern UNSAFE_NAME_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
 
@@ -80,15 +80,8 @@ public final class BatchOutputStore {
         return removed;
     }
 
-    public static boolean isValidBatchId(String batchId) {
-        return batchId != null && BATCH_ID.matcher(batchId).matches();
-    }
-
     public BatchRun begin(String batchId) {
-        if (!isValidBatchId(batchId)) {
-            throw new InvalidBatchIdException(batchId);
-        }
-        return new BatchRun(this, batchId, clock.instant(), categories);
+        return new BatchRun(this, BatchId.require(batchId), clock.instant(), categories);
     }
 
     /** Appends the events of one record of {@code file} to that file's temporary segments (kept open). */
@@ -96,7 +89,7 @@ public final class BatchOutputStore {
         FileOutput output = run.file(file);
         for (ErrorEvent event : events) {
             String line = json.writeValueAsString(event);
-            Writer writer = output.writer(event.getCategory(), (category, index) -> openSegment(run, category, index));
+            Writer writer = output.writer(event.category(), (category, index) -> openSegment(run, category, index));
             synchronized (writer) {
                 writer.write(line);
                 writer.write('\n');
@@ -161,7 +154,7 @@ public final class BatchOutputStore {
             record.put("httpStatus", httpStatus);
         }
         record.put("at", clock.instant().toString());
-        Path target = isValidBatchId(batchId)
+        Path target = BatchId.isValid(batchId)
                 ? root.resolve("dead-letter").resolve(batchId + ".json")
                 : root.resolve("dead-letter").resolve("invalid-input").resolve("batch-" + clock.millis() + "-" + Math.abs((long) String.valueOf(batchId).hashCode()) + ".json");
         writeJson(target, record);
@@ -192,7 +185,7 @@ public final class BatchOutputStore {
     }
 
     private Path sinkDeadLetterPath(String batchId, String category, String sink) {
-        if (!isValidBatchId(batchId) || !CATEGORY.matcher(category).matches() || !CATEGORY.matcher(String.valueOf(sink)).matches()) {
+        if (!BatchId.isValid(batchId) || !CATEGORY.matcher(category).matches() || !CATEGORY.matcher(String.valueOf(sink)).matches()) {
             throw new IllegalArgumentException("invalid sink dead-letter name: " + batchId + "/" + category + "/" + sink);
         }
         return root.resolve("dead-letter").resolve("sinks").resolve(batchId + "." + category + "." + sink + ".json");

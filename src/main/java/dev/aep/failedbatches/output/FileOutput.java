@@ -27,7 +27,7 @@ public final class FileOutput {
 
     synchronized void count(List<ErrorEvent> events) {
         for (ErrorEvent event : events) {
-            counts.merge(event.getCategory(), 1L, Long::sum);
+            counts.merge(event.category(), 1L, Long::sum);
         }
         errors += events.size();
     }

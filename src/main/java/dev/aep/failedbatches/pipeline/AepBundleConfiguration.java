@@ -83,7 +83,6 @@ public class AepBundleConfiguration implements CamelConfiguration {
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
         OutputStores stores = new OutputStores(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock,
                 Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)), outputFiles);
-        registry.bind("aepOutput", stores);
         registry.bind("aepRecords", new RecordChunks(
                 new FailedFileReader(settings.getInt("aep.records.max-chars", FailedFileReader.DEFAULT_MAX_RECORD_CHARS)),
                 settings.getInt("aep.records.chunk-size", 200)));

@@ -4,13 +4,15 @@ import dev.aep.failedbatches.auth.ImsTokenException;
 import dev.aep.failedbatches.auth.Secrets;
 import dev.aep.failedbatches.client.FailedFile;
 import dev.aep.failedbatches.client.HttpFailures;
+import dev.aep.failedbatches.errors.Causes;
 import dev.aep.failedbatches.errors.ErrorEvent;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.FailedRecord;
+import dev.aep.failedbatches.model.InvalidBatchIdException;
 import dev.aep.failedbatches.output.BatchOutputStore;
 import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.output.BatchRun;
-import dev.aep.failedbatches.output.InvalidBatchIdException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -112,17 +114,9 @@ public final class BatchSteps {
 
     /** The failure that explains the batch's end, beneath the wrappers of split and multicast. */
     static Throwable cause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpOperationFailedException || t instanceof ImsTokenException
-                    || t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
-                    || t instanceof InvalidBatchIdException || t instanceof IOException) {
-                return t;
-            }
-            if (t.getCause() == null) {
-                return t;
-            }
-        }
-        return failure;
+        return Causes.find(failure, HttpOperationFailedException.class, ImsTokenException.class,
+                        CallNotPermittedException.class, InvalidBatchIdException.class, IOException.class)
+                .orElseGet(() -> Causes.root(failure));
     }
 
     static String reason(Throwable failure, int status) {
@@ -143,7 +137,7 @@ public final class BatchSteps {
             String detail = body == null || body.isBlank() ? "" : " - " + (body.length() > 300 ? body.substring(0, 300) + "..." : body.strip());
             return what + " for GET " + pathOf(http.getUri()) + detail;
         }
-        if (failure instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
+        if (failure instanceof CallNotPermittedException) {
             return "circuit breaker open: AEP calls are suspended after repeated failures (aep.circuit.*);"
                     + " drop the batch ID again later";
         }

@@ -2,6 +2,9 @@ package dev.aep.failedbatches.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aep.failedbatches.auth.ImsTokenException;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,5 +28,22 @@ class HttpFailuresTest {
         assertThat(HttpFailures.retryAfter(failure(503, Map.of("Retry-After", "soon")), now)).isEmpty();
         assertThat(HttpFailures.retryAfter(failure(503, Map.of()), now)).isEmpty();
         assertThat(HttpFailures.status(failure(404, Map.of()))).isEqualTo(404);
+    }
+
+    @Test
+    void statusAndRetryableLookThroughCamelsWrappers() {
+        RuntimeException wrapped404 = new RuntimeException("split", new IllegalStateException(failure(404, Map.of())));
+        RuntimeException wrappedReset = new RuntimeException("bean", new ConnectException("refused"));
+        RuntimeException wrappedIms = new RuntimeException("bean", new ImsTokenException("IMS answered 503", 503, null));
+
+        assertThat(HttpFailures.status(wrapped404)).isEqualTo(404);
+        assertThat(HttpFailures.retryable(wrapped404)).isFalse();
+        assertThat(HttpFailures.retryable(new RuntimeException(failure(503, Map.of())))).isTrue();
+        assertThat(HttpFailures.status(wrappedReset)).isZero();
+        assertThat(HttpFailures.retryable(wrappedReset)).isTrue();
+        assertThat(HttpFailures.status(wrappedIms)).isEqualTo(503);
+        assertThat(HttpFailures.retryable(new IllegalStateException("no HTTP"))).isFalse();
+        assertThat(HttpFailures.retryAfter(new RuntimeException(failure(429, Map.of("Retry-After", "2"))),
+                Instant.EPOCH)).contains(Duration.ofSeconds(2));
     }
 }

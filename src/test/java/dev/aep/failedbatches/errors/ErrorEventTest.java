@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ErrorEventTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     private static ErrorEvent fullEvent() {
-        ErrorEvent event = new ErrorEvent();
-        event.setRetrievedAt("2026-11-29T12:00:00Z");
-        event.setRecordId("r-1");
-        event.setColumn("col1");
-        event.setSchemaLocation("#/properties/x");
-        event.setPointer("#/x");
-        event.setKeyword("type");
-        event.setCode("DCVS-1104-400");
-        event.setLine(3);
-        event.setFile("part-00000.json");
-        event.setMessage("expected type: String, found: Long");
-        event.setCategory("malformed-xdm");
-        event.setBatchId("01JP8GQ7G4F4HH99114EKQCNKH");
-        return event;
+        return new ErrorEvent("01JP8GQ7G4F4HH99114EKQCNKH", "malformed-xdm", "expected type: String, found: Long",
+                "part-00000.json", 3, "DCVS-1104-400", "type", "#/x", "#/properties/x", "col1", "r-1",
+                "2026-11-29T12:00:00Z");
+    }
+
+    private static ErrorEvent minimal() {
+        return new ErrorEvent("b1", "unclassified", "m", null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -37,12 +31,7 @@ class ErrorEventTest {
 
     @Test
     void leavesOutUnknownFieldsAndWritesExtraFieldsLast() throws Exception {
-        ErrorEvent event = new ErrorEvent();
-        event.setExtra("team", "web");
-        event.setBatchId("b1");
-        event.setCategory("unclassified");
-        event.setMessage("m");
-        event.setExtra("severity", 2);
+        ErrorEvent event = minimal().withExtra("team", "web").withExtra("severity", 2);
 
         assertThat(mapper.writeValueAsString(event))
                 .isEqualTo("{\"batchId\":\"b1\",\"category\":\"unclassified\",\"message\":\"m\",\"team\":\"web\","
@@ -51,23 +40,21 @@ class ErrorEventTest {
 
     @Test
     void readsBackWithExtraFields() throws Exception {
-        ErrorEvent event = fullEvent();
-        event.setExtra("team", "web");
+        ErrorEvent event = fullEvent().withExtra("team", "web");
 
         ErrorEvent read = mapper.readValue(mapper.writeValueAsString(event), ErrorEvent.class);
 
         assertThat(read).isEqualTo(event);
-        assertThat(read.getExtra()).containsEntry("team", "web");
+        assertThat(read.extra()).containsExactly(Map.entry("team", "web"));
+        assertThat(mapper.readValue(mapper.writeValueAsString(fullEvent()), ErrorEvent.class)).isEqualTo(fullEvent());
     }
 
     @Test
     void extraFieldsCannotShadowContractFields() {
-        ErrorEvent event = new ErrorEvent();
-
-        assertThatThrownBy(() -> event.setExtra("category", "x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> minimal().withExtra("category", "x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'category' is a contract field");
-        event.setExtra("team", "web");
-        event.setExtra("team", null);
-        assertThat(event.getExtra()).isEmpty();
+        assertThat(minimal().withExtra("team", "web").withExtra("team", null).extra()).isEmpty();
+        assertThat(minimal().withExtra("team", "web").withExtra("x", 1).withExtra("team", "app").extra())
+                .containsExactly(Map.entry("team", "app"), Map.entry("x", 1));
     }
 }

@@ -21,10 +21,10 @@ class FixtureEventsTest {
             events.addAll(factory.toEvents(record, BATCH, fixture, AT));
         }
         assertThat(events).allSatisfy(event -> {
-            assertThat(event.getBatchId()).isEqualTo(BATCH);
-            assertThat(event.getFile()).isEqualTo(fixture);
-            assertThat(event.getRetrievedAt()).isEqualTo(AT);
-            assertThat(event.getMessage()).isNotBlank();
+            assertThat(event.batchId()).isEqualTo(BATCH);
+            assertThat(event.file()).isEqualTo(fixture);
+            assertThat(event.retrievedAt()).isEqualTo(AT);
+            assertThat(event.message()).isNotBlank();
         });
         return events;
     }
@@ -32,18 +32,18 @@ class FixtureEventsTest {
     @Test
     void seedValidationErrorIsMalformedXdm() {
         assertThat(events("seed-validation-error.json"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getKeyword,
-                        ErrorEvent::getPointer, ErrorEvent::getSchemaLocation, ErrorEvent::getCode)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::keyword,
+                        ErrorEvent::pointer, ErrorEvent::schemaLocation, ErrorEvent::code)
                 .containsExactly(tuple("malformed-xdm", 1, "format", "#/timestamp", "#/properties/timestamp", null));
-        assertThat(events("seed-validation-error.json").get(0).getMessage())
+        assertThat(events("seed-validation-error.json").get(0).message())
                 .startsWith("[2018-00-23T22:07:01Z] is not a valid date-time. Expected [yyyy-MM-dd'T'HH:mm:ssZ,")
                 .endsWith("[+-]HH:mm]");
     }
 
     @Test
     void seedSamplePayloadWithoutErrorsIsOneUnclassifiedEvent() {
-        assertThat(events("seed-sample-payload.json")).extracting(ErrorEvent::getCategory, ErrorEvent::getLine,
-                        ErrorEvent::getMessage)
+        assertThat(events("seed-sample-payload.json")).extracting(ErrorEvent::category, ErrorEvent::line,
+                        ErrorEvent::message)
                 .containsExactly(tuple("unclassified", 1, "record has no recognisable error entries (fields: [body])"));
     }
 
@@ -51,8 +51,8 @@ class FixtureEventsTest {
     void dcvsRecordsAreMalformedXdmOneEventPerStreamingValidationEntry() {
         List<ErrorEvent> events = events("dcvs-streaming.ndjson");
 
-        assertThat(events).extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getCode,
-                        ErrorEvent::getRecordId)
+        assertThat(events).extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::code,
+                        ErrorEvent::recordId)
                 .containsExactly(
                         tuple("malformed-xdm", 1, "DCVS-1106-400", "rec-1106"),
                         tuple("malformed-xdm", 2, "DCVS-1104-400", "rec-1104"),
@@ -61,13 +61,13 @@ class FixtureEventsTest {
                         tuple("malformed-xdm", 5, "DCVS-1106-400", "rec-three"),
                         tuple("malformed-xdm", 5, "DCVS-1104-400", "rec-three"),
                         tuple("malformed-xdm", 5, "DCVS-1103-400", "rec-three"));
-        assertThat(events.get(2)).extracting(ErrorEvent::getKeyword, ErrorEvent::getPointer,
-                        ErrorEvent::getSchemaLocation)
+        assertThat(events.get(2)).extracting(ErrorEvent::keyword, ErrorEvent::pointer,
+                        ErrorEvent::schemaLocation)
                 .containsExactly("pattern", "#/commerce/order/currencyCode",
                         "#/properties/commerce/properties/order/properties/currencyCode");
-        assertThat(events.get(2).getMessage()).contains("string [원] does not match pattern ^[A-Z]{3}$.");
-        assertThat(events.get(6).getMessage()).contains("string [元] does not match pattern");
-        assertThat(events.get(0).getMessage()).isEqualTo("The message cannot be validated because a required "
+        assertThat(events.get(2).message()).contains("string [원] does not match pattern ^[A-Z]{3}$.");
+        assertThat(events.get(6).message()).contains("string [元] does not match pattern");
+        assertThat(events.get(0).message()).isEqualTo("The message cannot be validated because a required "
                 + "property is missing: #/_experience/analytics/customDimensions/eVars: required key [eVar14] "
                 + "not found.");
     }
@@ -75,8 +75,8 @@ class FixtureEventsTest {
     @Test
     void stringEncodedHeaderBodyAndErrorsAreDecoded() {
         assertThat(events("string-encoded.ndjson"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getCode, ErrorEvent::getKeyword,
-                        ErrorEvent::getPointer, ErrorEvent::getSchemaLocation, ErrorEvent::getRecordId)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::code, ErrorEvent::keyword,
+                        ErrorEvent::pointer, ErrorEvent::schemaLocation, ErrorEvent::recordId)
                 .containsExactly(
                         tuple("malformed-xdm", 1, "DCVS-1104-400", null, null, null, "enc-1"),
                         tuple("malformed-xdm", 2, "DCVS-1106-400", "required", "#/identityMap",
@@ -85,16 +85,16 @@ class FixtureEventsTest {
 
     @Test
     void problemReportsAreClassifiedByTheirMessageOrCauses() {
-        assertThat(events("problem-invalid-org.json")).extracting(ErrorEvent::getCategory, ErrorEvent::getLine)
+        assertThat(events("problem-invalid-org.json")).extracting(ErrorEvent::category, ErrorEvent::line)
                 .containsExactly(tuple("invalid-org-id", 1));
-        assertThat(events("problem-invalid-org.json").get(0).getMessage())
+        assertThat(events("problem-invalid-org.json").get(0).message())
                 .endsWith("Message has an absent or wrong ims org in the header");
-        assertThat(events("problem-unknown-xdm-format.json")).extracting(ErrorEvent::getCategory,
-                ErrorEvent::getMessage).containsExactly(tuple("missing-schema", "inletId: [9b0cb233972f3b0092992284c7"
+        assertThat(events("problem-unknown-xdm-format.json")).extracting(ErrorEvent::category,
+                ErrorEvent::message).containsExactly(tuple("missing-schema", "inletId: [9b0cb233972f3b0092992284c7"
                 + "353f5eead496218e8441a79b25e9421ea127f5] imsOrgId: [ABC123@AdobeOrg] Message has unknown xdm format"));
         assertThat(events("problem-message-invalid.json"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getKeyword,
-                        ErrorEvent::getPointer, ErrorEvent::getSchemaLocation, ErrorEvent::getMessage)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::keyword,
+                        ErrorEvent::pointer, ErrorEvent::schemaLocation, ErrorEvent::message)
                 .containsExactly(
                         tuple("malformed-xdm", 1, "type", "#/_id", "#/properties/_id",
                                 "expected type: String, found: Long"),
@@ -106,13 +106,13 @@ class FixtureEventsTest {
     @Test
     void rowErrorsAreCorruptRecordsOrConversions() {
         assertThat(events("row-errors-parse.ndjson"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getCode, ErrorEvent::getColumn,
-                        ErrorEvent::getMessage)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::code, ErrorEvent::column,
+                        ErrorEvent::message)
                 .containsExactly(tuple("corrupt-record", 1, "1401", null,
                         "Row is corrupted and cannot be read, please fix and resend."));
         assertThat(events("row-errors-conversion.ndjson"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getCode, ErrorEvent::getColumn,
-                        ErrorEvent::getMessage)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::code, ErrorEvent::column,
+                        ErrorEvent::message)
                 .containsExactly(
                         tuple("conversion", 1, "123", "col3", "Cannot convert array element from Object to String"),
                         tuple("conversion", 2, "100", "col1", "Cannot convert string to float"));
@@ -121,10 +121,10 @@ class FixtureEventsTest {
     @Test
     void appendixShapesHaveTheirOwnCategories() {
         assertThat(events("appendix-missing-source-name.json"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getMessage)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::message)
                 .containsExactly(tuple("missing-source-name", 1, "Payload header is missing Source Name"));
         assertThat(events("appendix-missing-xdm-entity.json"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getMessage)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::message)
                 .containsExactly(tuple("missing-xdm-entity", 1, "Payload body is missing xdmEntity"));
     }
 
@@ -132,10 +132,10 @@ class FixtureEventsTest {
     void aMalformedLineIsOneUnclassifiedEventAndTheOthersAreFine() {
         List<ErrorEvent> events = events("malformed-line.ndjson");
 
-        assertThat(events).extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getCode)
+        assertThat(events).extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::code)
                 .containsExactly(tuple("malformed-xdm", 1, "DCVS-1106-400"), tuple("unclassified", 2, null),
                         tuple("malformed-xdm", 3, "DCVS-1103-400"));
-        assertThat(events.get(1).getMessage()).startsWith("line 2 is not valid JSON: Unexpected end-of-input");
+        assertThat(events.get(1).message()).startsWith("line 2 is not valid JSON: Unexpected end-of-input");
     }
 
     @Test
@@ -145,20 +145,20 @@ class FixtureEventsTest {
 
     @Test
     void encodingAndLineEndingVariantsClassifyNormally() {
-        assertThat(events("crlf.ndjson")).extracting(ErrorEvent::getCategory, ErrorEvent::getLine)
+        assertThat(events("crlf.ndjson")).extracting(ErrorEvent::category, ErrorEvent::line)
                 .containsExactly(tuple("malformed-xdm", 1), tuple("malformed-xdm", 3));
-        assertThat(events("bom.ndjson")).extracting(ErrorEvent::getCategory, ErrorEvent::getLine)
+        assertThat(events("bom.ndjson")).extracting(ErrorEvent::category, ErrorEvent::line)
                 .containsExactly(tuple("malformed-xdm", 1));
-        assertThat(events("invalid-utf8.ndjson")).extracting(ErrorEvent::getCategory, ErrorEvent::getLine)
+        assertThat(events("invalid-utf8.ndjson")).extracting(ErrorEvent::category, ErrorEvent::line)
                 .containsExactly(tuple("malformed-xdm", 1), tuple("malformed-xdm", 2));
     }
 
     @Test
     void deeplyNestedJsonIsOneUnclassifiedEvent() {
         assertThat(events("deeply-nested.json")).singleElement().satisfies(event -> {
-            assertThat(event.getCategory()).isEqualTo("unclassified");
-            assertThat(event.getLine()).isEqualTo(1);
-            assertThat(event.getMessage()).startsWith("line 1 is not valid JSON: Document nesting depth (201) "
+            assertThat(event.category()).isEqualTo("unclassified");
+            assertThat(event.line()).isEqualTo(1);
+            assertThat(event.message()).startsWith("line 1 is not valid JSON: Document nesting depth (201) "
                     + "exceeds the maximum allowed (200");
         });
     }
@@ -166,7 +166,7 @@ class FixtureEventsTest {
     @Test
     void topLevelArrayElementsAreRecords() {
         assertThat(events("top-level-array.json"))
-                .extracting(ErrorEvent::getCategory, ErrorEvent::getLine, ErrorEvent::getKeyword)
+                .extracting(ErrorEvent::category, ErrorEvent::line, ErrorEvent::keyword)
                 .containsExactly(tuple("malformed-xdm", 2, "enum"), tuple("missing-source-name", 7, null));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.failedbatches.errors.ErrorEvent;
+import dev.aep.failedbatches.model.InvalidBatchIdException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -40,11 +41,11 @@ class BatchOutputStoreTest {
     }
 
     private static ErrorEvent event(String category) {
-        ErrorEvent e = new ErrorEvent();
-        e.setBatchId("01B");
-        e.setCategory(category);
-        e.setMessage("m");
-        return e;
+        return event(category, null, null, "m");
+    }
+
+    private static ErrorEvent event(String category, String file, Integer line, String message) {
+        return new ErrorEvent("01B", category, message, file, line, null, null, null, null, null, null, null);
     }
 
     private List<String> names() throws Exception {
@@ -74,14 +75,10 @@ class BatchOutputStoreTest {
         BatchRun run = store.begin("01B");
         run.registerFiles(List.of("a.json", "b.json", "c.json"));
         for (String file : List.of("c.json", "a.json", "b.json", "a.json")) {
-            ErrorEvent e = event("malformed-xdm");
-            e.setFile(file);
-            store.append(run, file, List.of(e));
+            store.append(run, file, List.of(event("malformed-xdm", file, null, "m")));
         }
         run.file("b.json").reset(); // b is read again from scratch after a broken download
-        ErrorEvent again = event("malformed-xdm");
-        again.setFile("b.json");
-        store.append(run, "b.json", List.of(again));
+        store.append(run, "b.json", List.of(event("malformed-xdm", "b.json", null, "m")));
         store.complete(run);
 
         assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl")))
@@ -263,11 +260,8 @@ class BatchOutputStoreTest {
     private static List<ErrorEvent> events(String category, String file, int count) {
         List<ErrorEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ErrorEvent e = event(category);
-            e.setFile(file);
-            e.setLine(i + 1);
-            e.setMessage("The message cannot be validated because a required property is missing: #/a: required key [b]");
-            events.add(e);
+            events.add(event(category, file, i + 1,
+                    "The message cannot be validated because a required property is missing: #/a: required key [b]"));
         }
         return events;
     }

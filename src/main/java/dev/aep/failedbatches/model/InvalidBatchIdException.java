@@ -1,10 +1,10 @@
-package dev.aep.failedbatches.output;
+package dev.aep.failedbatches.model;
 
-/** A batch ID that does not match {@code ^[A-Za-z0-9-]{1,64}$}; it is never used in a URL or a path. */
+/** A batch ID that breaks {@link BatchId#RULE}; the offending value is cut short in the message. */
 public class InvalidBatchIdException extends IllegalArgumentException {
 
     public InvalidBatchIdException(String batchId) {
-        super("not a valid batch ID (expected ^[A-Za-z0-9-]{1,64}$): "
+        super(BatchId.INVALID + ": "
                 + (batchId == null ? "null" : batchId.length() > 80 ? batchId.substring(0, 80) + "..." : batchId));
     }
 }
