@@ -30,28 +30,34 @@ public final class SinkRoutes {
         }
     }
 
+    /** A mapping route: every category to the given sinks (comma-separated names); reports nowhere. */
+    public static String allTo(String sinks) {
+        return """
+                - route:
+                    id: aep-sinks-by-category
+                    from:
+                      uri: direct
+                      parameters:
+                        name: aep-sinks-by-category
+                      steps:
+                        - setHeader:
+                            name: aepSinks
+                            expression:
+                              constant:
+                                expression: "%s"
+                - route:
+                    id: aep-sinks-for-reports
+                    from:
+                      uri: direct
+                      parameters:
+                        name: aep-sinks-for-reports
+                      steps:
+                        - log:
+                            loggingLevel: DEBUG
+                            message: "report ready"
+                """.formatted(sinks);
+    }
+
     /** Every category to the e-mail sink; reports nowhere. */
-    public static final String ALL_TO_EMAIL = """
-            - route:
-                id: aep-sinks-by-category
-                from:
-                  uri: direct
-                  parameters:
-                    name: aep-sinks-by-category
-                  steps:
-                    - to:
-                        uri: direct
-                        parameters:
-                          name: aep-sink-email
-            - route:
-                id: aep-sinks-for-reports
-                from:
-                  uri: direct
-                  parameters:
-                    name: aep-sinks-for-reports
-                  steps:
-                    - log:
-                        loggingLevel: DEBUG
-                        message: "report ready"
-            """;
+    public static final String ALL_TO_EMAIL = allTo("email");
 }
