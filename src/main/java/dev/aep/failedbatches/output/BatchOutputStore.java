@@ -163,7 +163,7 @@ public final class BatchOutputStore {
 
     /** Records events that a sink could not deliver: they stay in {@code eventsFile}, which is kept. */
     public synchronized Path sinkDeadLetter(String batchId, String category, String sink, String eventsFile,
-            long events, long delivered, String reason) throws IOException {
+            long events, String reason) throws IOException {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("batchId", batchId);
         record.put("category", category);
@@ -171,9 +171,8 @@ public final class BatchOutputStore {
         record.put("status", "undelivered");
         record.put("reason", Secrets.mask(reason));
         record.put("eventsFile", eventsFile);
+        // a sink may have sent part of the events before it failed; a re-drive sends them all (at least once)
         record.put("events", events);
-        record.put("delivered", delivered);
-        record.put("undelivered", events - delivered);
         record.put("at", clock.instant().toString());
         Path target = sinkDeadLetterPath(batchId, category, sink);
         writeJson(target, record);

@@ -19,7 +19,8 @@ import dev.aep.failedbatches.output.OutputStores;
 import dev.aep.failedbatches.queue.RejectedMessageReason;
 import dev.aep.failedbatches.sinks.EmailDigest;
 import dev.aep.failedbatches.sinks.EmailTransportSecurity;
-import dev.aep.failedbatches.sinks.SinkDelivery;
+import dev.aep.failedbatches.sinks.SinkDispatch;
+import dev.aep.failedbatches.sinks.WebhookDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,7 +93,10 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(stores));
-        registry.bind("aepSinks", new SinkDelivery());
+        int emailErrors = settings.getInt("aep.sinks.email.max-errors", 20);
+        int webhookErrors = settings.getInt("aep.sinks.webhook.max-errors", 10);
+        registry.bind("aepSinkDispatch", new SinkDispatch(stores, Math.max(emailErrors, webhookErrors)));
+        registry.bind("aepWebhookDigest", new WebhookDigest(webhookErrors));
         registry.bind("aepQueueInput", new BatchIdMessageParser());
         registry.bind("aepRejectedMessageReason", new RejectedMessageReason());
         registry.bind("aepEmailMailProperties", EmailTransportSecurity.javaMailProperties(

@@ -1,15 +1,10 @@
 package dev.aep.failedbatches.sinks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
@@ -22,8 +17,6 @@ import org.apache.camel.Message;
  */
 public final class EmailDigest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Function<String, Optional<String>> properties;
     private final String from;
     private final int maxErrors;
@@ -35,18 +28,26 @@ public final class EmailDigest {
         this.maxErrors = Math.max(1, maxErrors);
     }
 
-    /** Turns the exchange into the digest mail for the current category: body, Subject, From, To, Content-Type. */
-    public void prepare(Exchange exchange) throws IOException {
-        CategoryDelivery d = exchange.getProperty(SinkDelivery.DELIVERY, CategoryDelivery.class);
-        List<JsonNode> first = firstEvents(d);
+    /**
+     * Turns a sink message (README "Write your own sink") into the digest mail of its category: body, Subject, From,
+     * To, Content-Type. The events come from header {@code aepFirstEvents}; the file stays where it is.
+     */
+    @SuppressWarnings("unchecked")
+    public void prepare(Exchange exchange) {
         Message message = exchange.getIn();
+        String batchId = message.getHeader(SinkDispatch.BATCH_ID, String.class);
+        String category = message.getHeader(SinkDispatch.CATEGORY, String.class);
+        long count = message.getHeader(SinkDispatch.COUNT, 0L, Long.class);
+        String file = message.getHeader(SinkDispatch.EVENTS_FILE, String.class);
+        List<Map<String, Object>> first = message.getHeader(SinkDispatch.FIRST_EVENTS, List.of(), List.class);
+        List<Map<String, Object>> shown = first.subList(0, Math.min(maxErrors, first.size()));
         message.removeHeaders("*");
-        message.setHeader("Subject", headerText("[AEP] batch " + d.batchId() + ": " + d.count() + " " + d.category()
-                + (d.count() == 1 ? " error" : " errors")));
+        message.setHeader("Subject", headerText("[AEP] batch " + batchId + ": " + count + " " + category
+                + (count == 1 ? " error" : " errors")));
         message.setHeader("From", from);
-        message.setHeader("To", recipients(d.category()));
+        message.setHeader("To", recipients(category));
         message.setHeader("Content-Type", "text/html; charset=UTF-8");
-        message.setBody(body(d, first));
+        message.setBody(body(batchId, category, count, file, shown));
     }
 
     String recipients(String category) {
@@ -64,45 +65,32 @@ public final class EmailDigest {
         return String.join(", ", addresses);
     }
 
-    private List<JsonNode> firstEvents(CategoryDelivery d) throws IOException {
-        List<JsonNode> events = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(d.file(), StandardCharsets.UTF_8)) {
-            String line;
-            while (events.size() < maxErrors && (line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    events.add(JSON.readTree(line));
-                }
-            }
-        }
-        return events;
-    }
-
-    private String body(CategoryDelivery d, List<JsonNode> events) {
+    private String body(String batchId, String category, long count, String file, List<Map<String, Object>> events) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<html><body style=\"font-family:sans-serif\">")
-                .append("<h2>").append(d.count()).append(' ').append(escape(d.category()))
-                .append(d.count() == 1 ? " error" : " errors").append(" in batch ").append(escape(d.batchId())).append("</h2>")
+                .append("<h2>").append(count).append(' ').append(escape(String.valueOf(category)))
+                .append(count == 1 ? " error" : " errors").append(" in batch ").append(escape(String.valueOf(batchId))).append("</h2>")
                 .append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" style=\"border-collapse:collapse\">")
                 .append("<tr><th>#</th><th>file</th><th>line</th><th>code</th><th>pointer</th><th>message</th></tr>");
         int n = 0;
-        for (JsonNode e : events) {
+        for (Map<String, Object> e : events) {
             html.append("<tr><td>").append(++n).append("</td><td>").append(cell(e, "file"))
                     .append("</td><td>").append(cell(e, "line")).append("</td><td>").append(cell(e, "code"))
                     .append("</td><td>").append(cell(e, "pointer")).append("</td><td>").append(cell(e, "message"))
                     .append("</td></tr>");
         }
-        html.append("</table><p>Showing ").append(events.size()).append(" of ").append(d.count())
-                .append(". Full list (one JSON object per line): <code>").append(escape(d.file().toString()))
+        html.append("</table><p>Showing ").append(events.size()).append(" of ").append(count)
+                .append(". Full list (one JSON object per line): <code>").append(escape(String.valueOf(file)))
                 .append("</code></p></body></html>");
         return html.toString();
     }
 
-    private static String cell(JsonNode event, String field) {
-        JsonNode value = event.path(field);
-        if (value.isMissingNode() || value.isNull()) {
+    private static String cell(Map<String, Object> event, String field) {
+        Object value = event.get(field);
+        if (value == null) {
             return "";
         }
-        String text = value.asText();
+        String text = value.toString();
         return escape(text.length() > 300 ? text.substring(0, 300) + "..." : text);
     }
 

@@ -148,7 +148,7 @@ class BatchOutputStoreTest {
         store.complete(run);
         store.deadLetter("01D", store.begin("01D"), "retries exhausted", 503);
         store.invalidInput("ids.txt", 3, "../x", "not a batch ID");
-        store.sinkDeadLetter("01B", "malformed-xdm", "jms", "errors/malformed-xdm/01B.jsonl", 2, 0, "broker down");
+        store.sinkDeadLetter("01B", "malformed-xdm", "jms", "errors/malformed-xdm/01B.jsonl", 2, "broker down");
 
         assertThat(Files.readString(victim)).isEqualTo("precious");
         for (String name : List.of("reports/01B.json", "errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl",
@@ -171,7 +171,7 @@ class BatchOutputStoreTest {
             store.deadLetter("01D", null, "retries exhausted", 503);
             store.deadLetter("../bad", null, "not a batch ID", null);
             store.invalidInput("ids.txt", 3, "../x", "not a batch ID");
-            store.sinkDeadLetter("01B", "malformed-xdm", "jms", "errors/malformed-xdm/01B.jsonl", 2, 0, "broker down");
+            store.sinkDeadLetter("01B", "malformed-xdm", "jms", "errors/malformed-xdm/01B.jsonl", 2, "broker down");
 
             List<Path> outputs;
             try (Stream<Path> walk = Files.walk(dir)) {

@@ -13,14 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.aep.failedbatches.sinks.OwnSinkTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Every route file Camel loads ({@code camel.main.routes-include-pattern=file:routes/*.camel.yaml}) is valid Camel YAML
@@ -62,6 +66,53 @@ class RoutesYamlValidationTest {
                             ROUTE_FILE_SUFFIX)
                     .isEmpty();
         }
+    }
+
+    /**
+     * A sink without aep-sink would be tried once and never retried (README "Write your own sink"). Report sinks
+     * (direct:aep-sink-*-report, called from aep-sinks-for-reports with the report, not by the dispatcher) are not on
+     * the category contract: aep-sink-jms-report catches and logs around a retried send route of its own.
+     */
+    @Test
+    void everySinkRouteDeclaresTheSinkRouteConfiguration() {
+        List<String> sinksWithoutRetries = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            sinksWithoutRetries.addAll(sinksWithoutRetries(file.toString(), read(file)));
+        }
+        assertThat(sinksWithoutRetries).as("routes from direct:aep-sink-* without routeConfigurationId: "
+                + SINK_ROUTE_CONFIGURATION).isEmpty();
+    }
+
+    @Test
+    void theOwnSinkExampleOfTheReadmeIsValidCanonicalYamlWithRetries() {
+        assertNoProblems("README own sink example", VALIDATOR.validate("sink-audit.camel.yaml", OwnSinkTest.AUDIT_SINK));
+        assertThat(sinksWithoutRetries("sink-audit.camel.yaml", OwnSinkTest.AUDIT_SINK)).isEmpty();
+        assertThat(sinkRoutes(OwnSinkTest.AUDIT_SINK)).containsExactly("aep-sink-audit");
+    }
+
+    @Test
+    void aSinkRouteWithoutTheSinkRouteConfigurationIsFound() {
+        String noRetries = """
+                - route:
+                    id: aep-sink-mine
+                    from:
+                      uri: direct
+                      parameters:
+                        name: aep-sink-mine
+                      steps:
+                        - log:
+                            message: "${body}"
+                - route:
+                    id: aep-sink-other
+                    routeConfigurationId: aep-default
+                    from:
+                      uri: "direct:aep-sink-other"
+                      steps:
+                        - log:
+                            message: "${body}"
+                """;
+        assertThat(sinksWithoutRetries("mine.camel.yaml", noRetries))
+                .containsExactly("mine.camel.yaml: aep-sink-mine", "mine.camel.yaml: aep-sink-other");
     }
 
     // ---- the validator catches what it should ----
@@ -262,6 +313,50 @@ class RoutesYamlValidationTest {
     }
 
     // ---- helpers ----
+
+    private static final String SINK_ROUTE_CONFIGURATION = "aep-sink";
+
+    /** The category sinks of a file (from direct:aep-sink-*, not *-report) that do not declare routeConfigurationId aep-sink. */
+    private static List<String> sinksWithoutRetries(String file, String yaml) {
+        List<String> found = new ArrayList<>();
+        for (Map<?, ?> route : routes(yaml)) {
+            String name = directName(route);
+            if (name.startsWith("aep-sink-") && !name.endsWith("-report")
+                    && !SINK_ROUTE_CONFIGURATION.equals(route.get("routeConfigurationId"))) {
+                found.add(file + ": " + name);
+            }
+        }
+        return found;
+    }
+
+    /** The direct names of the sink routes (from direct:aep-sink-*) in a file. */
+    private static List<String> sinkRoutes(String yaml) {
+        return routes(yaml).stream().map(RoutesYamlValidationTest::directName)
+                .filter(name -> name.startsWith("aep-sink-")).toList();
+    }
+
+    private static List<Map<?, ?>> routes(String yaml) {
+        List<Map<?, ?>> routes = new ArrayList<>();
+        if (new Load(LoadSettings.builder().build()).loadFromString(yaml) instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> map && map.get("route") instanceof Map<?, ?> route) {
+                    routes.add(route);
+                }
+            }
+        }
+        return routes;
+    }
+
+    /** The name of a route's direct endpoint ({@code uri: direct} + {@code name}, or {@code direct:name}); "" if none. */
+    private static String directName(Map<?, ?> route) {
+        if (!(route.get("from") instanceof Map<?, ?> from) || !(from.get("uri") instanceof String uri)) {
+            return "";
+        }
+        if (uri.equals("direct") && from.get("parameters") instanceof Map<?, ?> parameters) {
+            return String.valueOf(parameters.get("name"));
+        }
+        return uri.startsWith("direct:") ? uri.substring("direct:".length()).split("\\?")[0] : "";
+    }
 
     /** A canonical route with id r1 and the given steps (indented as items of from.steps). */
     private static String route(String steps) {

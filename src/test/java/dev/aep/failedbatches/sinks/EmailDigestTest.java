@@ -26,8 +26,11 @@ class EmailDigestTest {
     private Exchange exchangeFor(String... lines) throws Exception {
         Path file = Files.writeString(dir.resolve("b.jsonl"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(SinkDelivery.DELIVERY, new CategoryDelivery("01B", "malformed-xdm", lines.length, file,
-                "errors/malformed-xdm/01B.jsonl"));
+        exchange.getIn().setHeader(SinkDispatch.BATCH_ID, "01B");
+        exchange.getIn().setHeader(SinkDispatch.CATEGORY, "malformed-xdm");
+        exchange.getIn().setHeader(SinkDispatch.COUNT, (long) lines.length);
+        exchange.getIn().setHeader(SinkDispatch.EVENTS_FILE, file.toString());
+        exchange.getIn().setHeader(SinkDispatch.FIRST_EVENTS, new EventsFile(file).first(20));
         exchange.getIn().setHeader("Bcc", "leak@example.org");
         return exchange;
     }

@@ -1,0 +1,98 @@
+package dev.aep.failedbatches.sinks;
+
+import dev.aep.failedbatches.output.BatchOutputStore;
+import dev.aep.failedbatches.output.BatchRun;
+import dev.aep.failedbatches.output.OutputStores;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+
+/**
+ * Bean {@code aepSinkDispatch}: what {@code routes/deliver.camel.yaml} needs from Java to feed the sinks: the categories
+ * of a completed batch, their events as a stream, and a sink's dead letter (written after its last retry, removed by
+ * its next success). The sinks themselves never call it.
+ */
+public final class SinkDispatch {
+
+    /** Headers of the sink contract (README "Write your own sink"). */
+    public static final String BATCH_ID = "aepBatchId";
+    public static final String CATEGORY = "aepCategory";
+    public static final String COUNT = "aepCount";
+    public static final String EVENTS_FILE = "aepEventsFile";
+    public static final String FIRST_EVENTS = "aepFirstEvents";
+    public static final String SINK = "aepSink";
+    public static final String OUTPUT_DIR = "aepOutputDir";
+
+    private final OutputStores stores;
+    private final int digestSize;
+
+    public SinkDispatch(OutputStores stores, int digestSize) {
+        this.stores = stores;
+        this.digestSize = Math.max(1, digestSize);
+    }
+
+    /** The categories of a completed batch that have events, from its report, in rule order. */
+    @SuppressWarnings("unchecked")
+    public List<CategoryEvents> categories(Map<String, Object> report, @ExchangeProperty("aepBatch") BatchRun run) {
+        Path root = run != null ? run.store().root() : stores.defaultStore().root();
+        String batchId = (String) report.get("batchId");
+        List<CategoryEvents> categories = new ArrayList<>();
+        ((Map<String, Number>) report.get("counts")).forEach((category, count) -> {
+            if (count.longValue() > 0) {
+                Path file = root.resolve("errors").resolve(category).resolve(batchId + ".jsonl");
+                categories.add(new CategoryEvents(batchId, category, count.longValue(), file, root));
+            }
+        });
+        return categories;
+    }
+
+    /** The events of the category in header {@code aepEventsFile}, streamed: the body every sink gets. */
+    public EventsFile events(@Header(EVENTS_FILE) String file) {
+        return new EventsFile(Path.of(file));
+    }
+
+    /** The first events of the category, for digest sinks; the size is {@code aep.sinks.digest-size}. */
+    public List<Map<String, Object>> firstEvents(@Header(EVENTS_FILE) String file) {
+        return new EventsFile(Path.of(file)).first(digestSize);
+    }
+
+    /** The sink delivered the category: an older dead letter of the same sink, batch and category is void. */
+    public void delivered(@Header(OUTPUT_DIR) String root, @Header(BATCH_ID) String batchId,
+            @Header(CATEGORY) String category, @Header(SINK) String sink) throws IOException {
+        store(root).clearSinkDeadLetter(batchId, category, sink);
+    }
+
+    /** The sink failed after its retries: {@code dead-letter/sinks/<batchId>.<category>.<sink>.json} says why. */
+    public Path undelivered(@Header(OUTPUT_DIR) String root, @Header(BATCH_ID) String batchId,
+            @Header(CATEGORY) String category, @Header(SINK) String sink, @Header(COUNT) long count,
+            @Header(EVENTS_FILE) String eventsFile, Exchange exchange) throws IOException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        BatchOutputStore store = store(root);
+        String relative = store.root().relativize(Path.of(eventsFile)).toString();
+        return store.sinkDeadLetter(batchId, category, sink, relative, count, reason(failure));
+    }
+
+    private BatchOutputStore store(String root) {
+        return stores.forDir(root);
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (root != failure) {
+            text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
+    }
+}
