@@ -53,8 +53,8 @@ public final class AepResponseCheck implements Processor {
         if (body != null && body.length() > MAX_BODY) {
             body = body.substring(0, MAX_BODY) + "...";
         }
-        String uri = exchange.getProperty("aepHttpPath", "", String.class);
-        String query = exchange.getProperty("aepHttpQuery", String.class);
+        String uri = in.getHeader(Exchange.HTTP_PATH, "", String.class);
+        String query = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
         throw AepHttpException.of(query == null || query.isEmpty() ? uri : uri + "?" + query, status, headers, body);
     }
 }

@@ -8,18 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
- * Collects the pages of {@code GET /batches/{id}/failed} into one list of part files. The next page is taken from
- * {@code _links.next.href}, but only its {@code start} is used: the request always goes to the configured gateway, so a
- * listing can never send the token elsewhere.
+ * Bean {@code aepListing}: the pages of {@code GET /batches/{id}/failed} gathered into one {@link Listing}, the body
+ * of the listing loop in {@code routes/retrieve-batch.camel.yaml}. Each page is enriched into it (this is the
+ * aggregation strategy). The next page is taken from {@code _links.next.href}, but only its {@code start} is used: the
+ * request always goes to the configured gateway, so a listing can never send the token elsewhere.
  */
-public final class FailedFileListing {
+public final class FailedFileListing implements AggregationStrategy {
 
-    public static final String FILES = "aepFiles";
-    public static final String NEXT_QUERY = "aepNextQuery";
-    private static final String SEEN_STARTS = "aepSeenStarts";
     private static final int MAX_PAGES = 10_000;
 
     private final int pageSize;
@@ -31,19 +30,31 @@ public final class FailedFileListing {
         this.pageSize = pageSize;
     }
 
-    public void start(Exchange exchange) {
-        exchange.setProperty(FILES, new LinkedHashMap<String, FailedFile>());
-        exchange.setProperty(SEEN_STARTS, new ArrayList<String>());
-        exchange.setProperty(NEXT_QUERY, query("0"));
+    /** The listing before its first page. */
+    public Listing start() {
+        return new Listing(new LinkedHashMap<>(), query("0"), new ArrayList<>());
     }
 
-    @SuppressWarnings("unchecked")
-    public void addPage(Exchange exchange) {
-        Object body = exchange.getIn().getBody();
+    /** Adds the page that the enriched route answered (JSON already unmarshalled) to the listing in the body. */
+    @Override
+    public Exchange aggregate(Exchange listingExchange, Exchange pageExchange) {
+        if (pageExchange.getException() != null) {
+            // the page failed after its own retries (aep-get): the listing fails with it, keeps its own body, and is
+            // not retried again by the caller
+            listingExchange.setException(pageExchange.getException());
+            listingExchange.getExchangeExtension().setRedeliveryExhausted(true);
+            return listingExchange;
+        }
+        Listing listing = listingExchange.getIn().getBody(Listing.class);
+        listingExchange.getIn().setBody(addPage(listing, pageExchange.getIn().getBody()));
+        return listingExchange;
+    }
+
+    Listing addPage(Listing listing, Object body) {
         if (!(body instanceof Map<?, ?> page) || !(page.get("data") instanceof List<?> data)) {
             throw new IllegalStateException("unreadable failed-file listing: no data array");
         }
-        Map<String, FailedFile> files = exchange.getProperty(FILES, Map.class);
+        Map<String, FailedFile> files = listing.byName();
         for (Object item : data) {
             if (item instanceof Map<?, ?> entry && entry.get("name") instanceof String name && !name.isEmpty()) {
                 long length = parseLength(entry.get("length"));
@@ -53,20 +64,14 @@ public final class FailedFileListing {
             }
         }
         String nextStart = nextStart(page);
-        List<String> seen = exchange.getProperty(SEEN_STARTS, List.class);
+        List<String> seen = listing.startsSeen();
         if (nextStart != null && (seen.contains(nextStart) || seen.size() >= MAX_PAGES)) {
             throw new IllegalStateException("failed-file listing does not advance (start=" + nextStart + ")");
         }
         if (nextStart != null) {
             seen.add(nextStart);
         }
-        exchange.setProperty(NEXT_QUERY, nextStart == null ? null : query(nextStart));
-    }
-
-    /** The part files to download, in listing order. */
-    @SuppressWarnings("unchecked")
-    public List<FailedFile> files(Exchange exchange) {
-        return new ArrayList<>(exchange.getProperty(FILES, Map.class).values());
+        return new Listing(files, nextStart == null ? null : query(nextStart), seen);
     }
 
     private String query(String start) {
@@ -98,6 +103,22 @@ public final class FailedFileListing {
             return length == null ? -1 : Long.parseLong(length.toString().trim());
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /**
+     * A failed-file listing so far: the part files in listing order, the query of the next page ({@code null} when
+     * there is none), and the pages already asked for (a listing that does not advance is an error).
+     */
+    public record Listing(Map<String, FailedFile> byName, String nextQuery, List<String> startsSeen) {
+
+        public boolean hasNext() {
+            return nextQuery != null;
+        }
+
+        /** The part files to download, in listing order. */
+        public List<FailedFile> files() {
+            return new ArrayList<>(byName.values());
         }
     }
 }

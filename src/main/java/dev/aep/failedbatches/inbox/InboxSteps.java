@@ -30,7 +30,7 @@ public final class InboxSteps {
         }
         for (int i = 0; i < read; i++) {
             if (head[i] == 0) {
-                String source = exchange.getProperty("aepInboxFile", String.class);
+                String source = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
                 stores.forDir(exchange.getProperty("aepOutputDir", String.class))
                         .invalidInput(source, 0, null, "binary file (NUL bytes): not a list of batch IDs; moved to .failed");
                 throw new InvalidInboxFileException("inbox file " + source + " is binary (NUL bytes), not a list of batch IDs");
@@ -39,7 +39,7 @@ public final class InboxSteps {
     }
 
     public void invalid(InboxLine line, Exchange exchange) throws IOException {
-        String source = exchange.getProperty("aepInboxFile", String.class);
+        String source = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         stores.forDir(exchange.getProperty("aepOutputDir", String.class)).invalidInput(source, line.number(), line.value(),
                 BatchId.INVALID);
     }

@@ -108,7 +108,6 @@ public final class BatchSteps {
         String reason = Secrets.mask(reason(failure, status));
         Map<String, Object> record = store(exchange).deadLetter(batchId, exchange.getProperty(RUN, BatchRun.class), reason,
                 status > 0 ? status : null);
-        exchange.setProperty("aepDeadLetterReason", reason);
         return record;
     }
 

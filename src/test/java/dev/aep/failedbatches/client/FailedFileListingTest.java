@@ -15,43 +15,49 @@ class FailedFileListingTest {
     private final FailedFileListing listing = new FailedFileListing(100);
     private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
 
+    /** One page enriched into the listing in {@code exchange}'s body, as the listing loop does it. */
+    private void addPage(Object page) {
+        Exchange answer = new DefaultExchange(exchange.getContext());
+        answer.getIn().setBody(page);
+        listing.aggregate(exchange, answer);
+    }
+
+    private FailedFileListing.Listing current() {
+        return exchange.getIn().getBody(FailedFileListing.Listing.class);
+    }
+
     private static Map<String, Object> entry(String name, String length) {
         return Map.of("name", name, "length", length);
     }
 
     @Test
     void takesOnlyTheStartOfTheNextLinkAndSkipsMarkersAndEmptyFiles() {
-        listing.start(exchange);
-        exchange.getIn().setBody(Map.of(
+        exchange.getIn().setBody(listing.start());
+        addPage(Map.of(
                 "data", List.of(entry("_SUCCESS", "0"), entry("part-0.json", "1800"), entry("empty.json", "0")),
                 "_links", Map.of("next", Map.of("href", "https://evil.example:443/data/foundation/export/batches/X/failed?start=100&limit=100"))));
-        listing.addPage(exchange);
 
-        assertThat(listing.files(exchange)).containsExactly(new FailedFile("part-0.json", 1800));
-        assertThat(exchange.getProperty(FailedFileListing.NEXT_QUERY)).isEqualTo("start=100&limit=100");
+        assertThat(current().files()).containsExactly(new FailedFile("part-0.json", 1800));
+        assertThat(current().nextQuery()).isEqualTo("start=100&limit=100");
 
-        exchange.getIn().setBody(Map.of("data", List.of(entry("part-1.json", "12"))));
-        listing.addPage(exchange);
-        assertThat(exchange.getProperty(FailedFileListing.NEXT_QUERY)).isNull();
-        assertThat(listing.files(exchange)).extracting(FailedFile::name).containsExactly("part-0.json", "part-1.json");
+        addPage(Map.of("data", List.of(entry("part-1.json", "12"))));
+        assertThat(current().hasNext()).isFalse();
+        assertThat(current().files()).extracting(FailedFile::name).containsExactly("part-0.json", "part-1.json");
     }
 
     @Test
     void aListingThatDoesNotAdvanceIsAnError() {
-        listing.start(exchange);
+        exchange.getIn().setBody(listing.start());
         Map<String, Object> page = Map.of("data", List.of(),
                 "_links", Map.of("next", Map.of("href", "/x/failed?start=5&limit=100")));
-        exchange.getIn().setBody(page);
-        listing.addPage(exchange);
-        exchange.getIn().setBody(page);
-        assertThatThrownBy(() -> listing.addPage(exchange)).hasMessageContaining("does not advance");
+        addPage(page);
+        assertThatThrownBy(() -> addPage(page)).hasMessageContaining("does not advance");
     }
 
     @Test
     void anUnreadableListingIsAnError() {
-        listing.start(exchange);
-        exchange.getIn().setBody(Map.of("oops", 1));
-        assertThatThrownBy(() -> listing.addPage(exchange)).hasMessageContaining("unreadable");
+        exchange.getIn().setBody(listing.start());
+        assertThatThrownBy(() -> addPage(Map.of("oops", 1))).hasMessageContaining("unreadable");
     }
 
     @Test
