@@ -1,5 +1,6 @@
 package dev.aep.failedbatches.sinks;
 
+import dev.aep.failedbatches.errors.Causes;
 import dev.aep.failedbatches.output.BatchOutputStore;
 import dev.aep.failedbatches.output.BatchRun;
 import dev.aep.failedbatches.output.OutputStores;
@@ -85,10 +86,7 @@ public final class SinkDispatch {
         if (failure == null) {
             return "unknown failure";
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (root != failure) {
             text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
