@@ -1,6 +1,8 @@
 package dev.aep.failedbatches;
 
 import dev.aep.failedbatches.pipeline.BundleConfigurationException;
+import dev.aep.failedbatches.auth.Secrets;
+import dev.aep.failedbatches.errors.Causes;
 import java.util.Optional;
 import org.apache.camel.main.Main;
 
@@ -23,11 +25,14 @@ public final class Application {
         try {
             exitCode = main.run(args);
         } catch (Exception e) {
+            // exit here: a thread already started (the demo's simulator, say) would otherwise keep the JVM alive
             BundleConfigurationException problem = configurationProblem(e);
-            if (problem == null) {
-                throw e;
+            if (problem != null) {
+                problem.problems().forEach(line -> System.err.println("aep-failed-batches cannot start: " + line));
+            } else {
+                System.err.println("aep-failed-batches cannot start: " + firstLine(e.getMessage())
+                        + rootCause(e));
             }
-            problem.problems().forEach(line -> System.err.println("aep-failed-batches cannot start: " + line));
             System.exit(2);
             return;
         }
@@ -46,6 +51,17 @@ public final class Application {
     private static String profile() {
         return Optional.ofNullable(System.getProperty("camel.main.profile"))
                 .orElse(System.getenv("CAMEL_MAIN_PROFILE"));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = Causes.root(e);
+        return root == e ? "" : " (cause: " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())) + ")";
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return Secrets.mask(line.length() > 300 ? line.substring(0, 300) + "..." : line);
     }
 
     private static BundleConfigurationException configurationProblem(Throwable e) {

@@ -86,6 +86,23 @@ class RunnableJarIT {
     }
 
     @Test
+    void aStartUpFailureEndsTheJvmAtOnceWithOneLineAndNoStackTrace() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Files.writeString(inbox.resolve("ids.txt"), "01HZSEED0MONTH00TIMESTAMP0\n");
+
+        // the demo's simulator thread is already running when the bad value fails the start: it must not keep the JVM
+        Process process = start(List.of("-Dcamel.main.profile=demo", "-Daep.parallel.files=abc",
+                "-Daep.inbox.dir=" + inbox, "-Daep.output.dir=" + work.resolve("out")), java.util.Map.of());
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits at once, no hang").isTrue();
+        String output = Files.readString(work.resolve("app.log"), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output.lines().filter(l -> l.contains("cannot start")).toList()).as(output).hasSize(1);
+        assertThat(output).as("no stack trace").doesNotContain("\tat ");
+        assertThat(inbox.resolve("ids.txt")).as("the inbox file is not moved").exists();
+    }
+
+    @Test
     void systemPropertiesAndEnvironmentVariablesPointTheJarAtAnotherAep() throws Exception {
         try (AepSimulator aep = new AepSimulator(new SimulatorSettings().clientId("it-client")
                 .clientSecret("it-secret-value-123").orgId("IT00000000000000000000@AdobeOrg").sandbox("it-sandbox")).start()) {
