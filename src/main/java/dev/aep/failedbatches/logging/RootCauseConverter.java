@@ -1,5 +1,6 @@
 package dev.aep.failedbatches.logging;
 
+import dev.aep.failedbatches.errors.Causes;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.pattern.ConverterKeys;
@@ -29,12 +30,10 @@ public final class RootCauseConverter extends LogEventPatternConverter {
 
     @Override
     public void format(LogEvent event, StringBuilder toAppendTo) {
-        Throwable root = event.getThrown();
-        if (root == null || root.getCause() == null || root.getCause() == root) {
+        Throwable thrown = event.getThrown();
+        Throwable root = Causes.root(thrown);
+        if (root == null || root == thrown) {
             return;
-        }
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 100; depth++) {
-            root = root.getCause();
         }
         toAppendTo.append(root.getMessage() != null ? root.getMessage() : root.getClass().getName());
     }

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.aep.failedbatches.pipeline.PipelineTestSupport;
 import dev.aep.failedbatches.testsupport.EmbeddedBroker;
+import dev.aep.failedbatches.testsupport.SinkRoutes;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.mail.internet.MimeMessage;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -95,7 +95,7 @@ class SinkRoutingTest extends PipelineTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         Map<String, String> p = new HashMap<>();
-        p.put("camel.main.routes-include-pattern", "file:" + customRoutes() + "/*.camel.yaml");
+        p.put("camel.main.routes-include-pattern", SinkRoutes.withSinks(CUSTOM_SINKS));
         p.put("aep.sinks.jms.broker-url", broker.url());
         p.put("aep.sinks.email.host", "127.0.0.1");
         p.put("aep.sinks.email.port", String.valueOf(SMTP_PORT));
@@ -103,24 +103,6 @@ class SinkRoutingTest extends PipelineTestSupport {
         p.put("aep.sinks.retry.initial-delay-ms", "50");
         p.put("aep.sinks.retry.max-delay-ms", "200");
         return p;
-    }
-
-    /** The production routes with sinks.camel.yaml replaced, in a routes/ folder of the test's own. */
-    private static Path customRoutes() {
-        try {
-            Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-work")), "routes-")
-                    .resolve("routes");
-            Files.createDirectories(dir);
-            try (Stream<Path> production = Files.list(Path.of("routes"))) {
-                for (Path file : production.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
-                    Files.copy(file, dir.resolve(file.getFileName()));
-                }
-            }
-            Files.writeString(dir.resolve("sinks.camel.yaml"), CUSTOM_SINKS);
-            return dir.toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
