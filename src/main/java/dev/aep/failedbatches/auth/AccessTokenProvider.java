@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * OAuth Server-to-Server client credentials against IMS token v3, or a static token.
- * The token is cached and renewed {@code refreshMargin} before it expires; callers share one refresh at a time.
+ * The token is cached and renewed {@code refreshMargin} before it expires, the margin capped at a quarter of the
+ * token's lifetime (so a short-lived token is still reused for most of its life instead of fetched per call); callers
+ * share one refresh at a time.
  */
 public final class AccessTokenProvider {
 
@@ -35,8 +37,8 @@ public final class AccessTokenProvider {
     private final boolean staticToken;
 
     private String token;
-    /** null while there is no usable token. */
-    private Instant expiresAt;
+    /** When the token is renewed; null while there is no usable token. */
+    private Instant renewAt;
 
     private AccessTokenProvider(String tokenUrl, String clientId, String clientSecret, String scopes,
             Duration refreshMargin, Duration timeout, Clock clock, String staticTokenValue) {
@@ -49,7 +51,7 @@ public final class AccessTokenProvider {
         this.clock = clock;
         this.staticToken = staticTokenValue != null;
         this.token = staticTokenValue;
-        this.expiresAt = null;
+        this.renewAt = null;
         this.http = staticToken ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -68,7 +70,7 @@ public final class AccessTokenProvider {
 
     /** A valid token, fetched or renewed when needed. */
     public synchronized String token() {
-        if (!staticToken && (expiresAt == null || !clock.instant().isBefore(expiresAt.minus(refreshMargin)))) {
+        if (!staticToken && (renewAt == null || !clock.instant().isBefore(renewAt))) {
             fetch();
         }
         return token;
@@ -77,7 +79,7 @@ public final class AccessTokenProvider {
     /** The gateway rejected {@code rejected}: drop it unless another caller already replaced it. */
     public synchronized void invalidate(String rejected) {
         if (!staticToken && rejected != null && rejected.equals(token)) {
-            expiresAt = null;
+            renewAt = null;
         }
     }
 
@@ -117,7 +119,9 @@ public final class AccessTokenProvider {
                 throw new ImsTokenException("IMS token response has no access_token/expires_in", 200, null);
             }
             token = accessToken;
-            expiresAt = clock.instant().plusSeconds(expiresIn);
+            Duration lifetime = Duration.ofSeconds(expiresIn);
+            Duration margin = refreshMargin.compareTo(lifetime.dividedBy(4)) > 0 ? lifetime.dividedBy(4) : refreshMargin;
+            renewAt = clock.instant().plus(lifetime).minus(margin);
             LOG.info("Obtained an IMS access token valid for {} s", expiresIn);
         } catch (IOException e) {
             throw new ImsTokenException("IMS token response is not JSON", 200, null);

@@ -38,11 +38,12 @@ class AccessTokenProviderTest {
     void cachesTheTokenAndRenewsItBeforeItExpires() {
         AccessTokenProvider tokens = provider("s3cret");
         String first = tokens.token();
-        clock.advance(Duration.ofSeconds(299));
+        clock.advance(Duration.ofSeconds(449));
         assertThat(tokens.token()).isEqualTo(first);
         assertThat(ims.tokensIssued()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(2)); // now inside the 300 s margin of the 600 s lifetime
+        // the 300 s margin is capped at a quarter of the 600 s lifetime: renewed 150 s before it expires
+        clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.token()).isNotEqualTo(first);
         assertThat(ims.tokensIssued()).isEqualTo(2);
     }
@@ -94,6 +95,21 @@ class AccessTokenProviderTest {
         AccessTokenProvider tokens = AccessTokenProvider.staticToken("static-token");
         tokens.invalidate("static-token");
         assertThat(tokens.token()).isEqualTo("static-token");
+    }
+
+    @Test
+    void aTokenShorterLivedThanTheMarginIsStillReusedForMostOfItsLife() {
+        try (AepSimulator shortLived = new AepSimulator(new SimulatorSettings().clientId("c").clientSecret("s3cret")
+                .tokenTtlSeconds(4).loadDemoData(false)).start()) {
+            AccessTokenProvider tokens = AccessTokenProvider.clientCredentials(shortLived.tokenUrl(), "c", "s3cret",
+                    "openid", Duration.ofSeconds(300), Duration.ofSeconds(5), clock);
+            for (int call = 0; call < 32; call++) {
+                tokens.token();
+                clock.advance(Duration.ofMillis(125));
+            }
+            // 32 calls over 4 s: renewed once, after 3 s (not once per call, as a 300 s margin would do)
+            assertThat(shortLived.tokensIssued()).isEqualTo(2);
+        }
     }
 
     @Test
