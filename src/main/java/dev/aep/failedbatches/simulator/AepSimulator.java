@@ -40,6 +40,7 @@ public final class AepSimulator implements AutoCloseable {
     private final GatewayChecks gateway;
     private final ImsTokenHandler ims;
     private final DataAccessHandler dataAccess;
+    private final CatalogHandler catalog;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final InFlightGauge dataInFlight = new InFlightGauge();
 
@@ -59,9 +60,10 @@ public final class AepSimulator implements AutoCloseable {
         this.gateway = new GatewayChecks(settings, tokens);
         this.ims = new ImsTokenHandler(settings, tokens, faults);
         this.dataAccess = new DataAccessHandler(settings, batches, faults, this::baseUrl);
+        this.catalog = new CatalogHandler(settings);
         if (settings.loadDemoData()) {
             Map<String, LinkedHashMap<String, byte[]>> demo = DemoBatches.load();
-            demo.forEach(batches::put);
+            demo.forEach(this::addBatch);
             this.demoBatchIds = List.copyOf(demo.keySet());
         } else {
             this.demoBatchIds = List.of();
@@ -120,8 +122,34 @@ public final class AepSimulator implements AutoCloseable {
      * Adds or replaces a failed batch. Files are listed in map order, after a zero-length {@code _SUCCESS} marker
      * (present whenever the batch has files); an empty map makes a batch without failed files.
      */
-    public void addBatch(String batchId, LinkedHashMap<String, byte[]> files) {
+    public void addBatch(String batchId, Map<String, byte[]> files) {
         batches.put(batchId, files);
+        catalog.putIfAbsent(CatalogBatch.failed(batchId, System.currentTimeMillis()));
+    }
+
+    /**
+     * Adds or replaces the Catalog object of a batch (found by {@code GET /data/foundation/catalog/batches}); a batch
+     * not known to Data Access yet gets an empty failed-file listing. May be called while the simulator serves.
+     */
+    public void addCatalogBatch(CatalogBatch batch) {
+        if (batches.files(batch.id()).isEmpty()) {
+            batches.put(batch.id(), Map.of());
+        }
+        catalog.put(batch);
+    }
+
+    /** Catalog list requests with {@code start >= start} wait until {@link #releaseCatalogListings()}. */
+    public void holdCatalogListingsFrom(int start) {
+        catalog.holdListingsFrom(start);
+    }
+
+    public void releaseCatalogListings() {
+        catalog.release();
+    }
+
+    /** Catalog list requests waiting on {@link #holdCatalogListingsFrom}. */
+    public int heldCatalogListings() {
+        return catalog.heldListings();
     }
 
     /**
@@ -130,6 +158,7 @@ public final class AepSimulator implements AutoCloseable {
      */
     void addGeneratedBatch(String batchId, Map<String, BatchStore.GeneratedContent> files) {
         batches.putGenerated(batchId, files);
+        catalog.putIfAbsent(CatalogBatch.failed(batchId, System.currentTimeMillis()));
     }
 
     public List<String> demoBatchIds() {
@@ -211,7 +240,7 @@ public final class AepSimulator implements AutoCloseable {
         return SimulatorResponse.error(404, "404", "Not found");
     }
 
-    /** Gateway checks, then the throttle, then injected faults, then the Data Access routes. */
+    /** Gateway checks, then the throttle, then the Catalog routes, or injected faults and the Data Access routes. */
     private SimulatorResponse data(HttpExchange exchange, String path, Map<String, String> headers) {
         Optional<SimulatorResponse> denied = gateway.reject(headers);
         if (denied.isPresent()) {
@@ -224,6 +253,9 @@ public final class AepSimulator implements AutoCloseable {
         faults.awaitRelease();
         sleep(faults.delay());
         Map<String, String> query = HttpExchanges.decodeParams(exchange.getRequestURI().getRawQuery());
+        if (CatalogHandler.handles(path)) {
+            return catalog.handle(exchange.getRequestMethod(), path, query);
+        }
         Optional<SimulatorFaults.Failure> failure = faults.nextDataFailure(DataAccessHandler.isDownload(query));
         if (failure.isPresent()) {
             return failure(failure.get());
