@@ -2,6 +2,7 @@ package dev.aep.failedbatches;
 
 import dev.aep.failedbatches.pipeline.BundleConfigurationException;
 import dev.aep.failedbatches.auth.Secrets;
+import dev.aep.failedbatches.config.StartupCheck;
 import dev.aep.failedbatches.errors.Causes;
 import java.util.Optional;
 import org.apache.camel.main.Main;
@@ -21,11 +22,15 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(configLocations(profile()));
+        // before Camel Main configures anything (camel.main.main-listener-classes would be read too late for that)
+        main.addMainListener(new StartupCheck());
         int exitCode;
         try {
             exitCode = main.run(args);
         } catch (Exception e) {
-            // exit here: a thread already started (the demo's simulator, say) would otherwise keep the JVM alive
+            // exit here: a thread already started (the demo's simulator, say) would otherwise keep the JVM alive.
+            // Marking Main as shut down first keeps its exit hook from logging "triggered by SIGTERM": none was sent.
+            main.getShutdownStrategy().shutdown();
             BundleConfigurationException problem = configurationProblem(e);
             if (problem != null) {
                 problem.problems().forEach(line -> System.err.println("aep-failed-batches cannot start: " + line));

@@ -2,6 +2,7 @@ package dev.aep.failedbatches.pipeline;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
 import dev.aep.failedbatches.client.AepRequestHeaders;
+import dev.aep.failedbatches.config.StartupCheck;
 import dev.aep.failedbatches.client.AepResponseCheck;
 import dev.aep.failedbatches.client.DownloadHandover;
 import dev.aep.failedbatches.client.FailedFileListing;
@@ -46,6 +47,8 @@ public class AepBundleConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // a host that lists only this class gets the same check (it runs once)
+        new StartupCheck().configure(context);
         PropertiesComponent properties = context.getPropertiesComponent();
         AepSettings settings = new AepSettings(properties);
         Registry registry = context.getRegistry();

@@ -3,7 +3,7 @@ package dev.aep.failedbatches.pipeline;
 import java.util.List;
 
 /** The bundle cannot start as configured; each problem names the property (or variable) to fix. */
-public final class BundleConfigurationException extends RuntimeException {
+public final class BundleConfigurationException extends IllegalArgumentException {
 
     private final List<String> problems;
 
