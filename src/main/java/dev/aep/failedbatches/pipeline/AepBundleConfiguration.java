@@ -95,7 +95,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 settings.getInt("aep.progress.every-files", 25));
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
-        registry.bind("aepInbox", new InboxSteps(stores));
+        registry.bind("aepInbox", new InboxSteps(stores, clock));
         int emailErrors = settings.getInt("aep.sinks.email.max-errors", 20);
         int webhookErrors = settings.getInt("aep.sinks.webhook.max-errors", 10);
         registry.bind("aepSinkDispatch", new SinkDispatch(stores, Math.max(emailErrors, webhookErrors)));

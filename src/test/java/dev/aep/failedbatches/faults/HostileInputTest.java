@@ -39,7 +39,7 @@ class HostileInputTest extends PipelineTestSupport {
         dropInbox("next.txt", "01AFTERBLOB00000000000001\n");
 
         awaitInboxDone("next.txt");
-        org.awaitility.Awaitility.await().until(() -> Files.exists(inbox.resolve(".failed/blob.bin")));
+        org.awaitility.Awaitility.await().until(() -> dev.aep.failedbatches.testsupport.DoneFiles.find(inbox.resolve(".failed"), "blob.bin") != null);
 
         JsonNode record = JSON.readTree(out.resolve("dead-letter/invalid-input/blob.bin-line-0.json").toFile());
         assertThat(record.path("reason").asText()).contains("binary file");

@@ -61,7 +61,7 @@ class HugeRecordsIT {
                     "-Daep.inbox.read-lock-check-interval-ms=200"), log);
             try {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> Files.exists(inbox.resolve(".done/ids.txt")) || !app.isAlive());
+                        .until(() -> dev.aep.failedbatches.testsupport.DoneFiles.find(inbox.resolve(".done"), "ids.txt") != null || !app.isAlive());
             } finally {
                 app.destroy();
                 app.waitFor();

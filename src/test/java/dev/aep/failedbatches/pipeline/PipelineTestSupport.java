@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.failedbatches.Application;
 import dev.aep.failedbatches.simulator.AepSimulator;
+import dev.aep.failedbatches.testsupport.DoneFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,10 +78,12 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         Files.move(staging, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Waits for the inbox file to reach .done/, where it is named {@code <name>-<yyyyMMdd-HHmmssSSS>.<ext>}. */
     protected Path awaitInboxDone(String name) {
-        Path done = inbox.resolve(".done").resolve(name);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> Files.exists(done));
-        return done;
+        Path[] done = new Path[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> (done[0] = DoneFiles.find(inbox.resolve(".done"), name)) != null);
+        return done[0];
     }
 
     /** Retrieves one batch through the public entry point and returns what it answered. */
