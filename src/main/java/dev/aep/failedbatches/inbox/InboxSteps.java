@@ -1,17 +1,25 @@
 package dev.aep.failedbatches.inbox;
 
 import dev.aep.failedbatches.model.BatchId;
-import dev.aep.failedbatches.output.OutputStores;
+import dev.aep.failedbatches.output.InvalidInput;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
-/** Inbox steps called from {@code routes/inbox.camel.yaml} as bean {@code aepInbox}. */
+/**
+ * Inbox steps called from {@code routes/inbox.camel.yaml} as bean {@code aepInbox}. The records of invalid input they
+ * return are written by the route ({@code dead-letter/invalid-input/}).
+ */
 public final class InboxSteps {
 
-    private final OutputStores stores;
+    private final Clock clock;
 
-    public InboxSteps(OutputStores stores) {
-        this.stores = stores;
+    public InboxSteps(Clock clock) {
+        this.clock = clock;
     }
 
     /** Parses the current split line; the line number is 1-based. */
@@ -20,27 +28,28 @@ public final class InboxSteps {
         return InboxLine.of(raw, index == null ? 1 : index + 1);
     }
 
-    /** A file with NUL bytes in its first 8 KB is binary: record it and fail, so the consumer moves it to .failed. */
-    public void rejectBinary(Exchange exchange) throws IOException {
-        String path = exchange.getIn().getHeader(Exchange.FILE_PATH, String.class);
+    /**
+     * The record of a binary inbox file (NUL bytes in its first 8 KB: not a list of batch IDs), or null for a text
+     * file.
+     */
+    public InvalidInput binaryFile(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME) String source)
+            throws IOException {
         byte[] head = new byte[8192];
         int read;
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(path))) {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
             read = in.readNBytes(head, 0, head.length);
         }
         for (int i = 0; i < read; i++) {
             if (head[i] == 0) {
-                String source = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-                stores.forDir(exchange.getProperty("aepOutputDir", String.class))
-                        .invalidInput(source, 0, null, "binary file (NUL bytes): not a list of batch IDs; moved to .failed");
-                throw new InvalidInboxFileException("inbox file " + source + " is binary (NUL bytes), not a list of batch IDs");
+                return InvalidInput.of(source, 0, null,
+                        "binary file (NUL bytes): not a list of batch IDs; moved to .failed", clock.instant());
             }
         }
+        return null;
     }
 
-    public void invalid(InboxLine line, Exchange exchange) throws IOException {
-        String source = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        stores.forDir(exchange.getProperty("aepOutputDir", String.class)).invalidInput(source, line.number(), line.value(),
-                BatchId.INVALID);
+    /** The record of an inbox line that is not a batch ID. */
+    public InvalidInput invalid(InboxLine line, @Header(Exchange.FILE_NAME) String source) {
+        return InvalidInput.of(source, line.number(), line.value(), BatchId.INVALID, clock.instant());
     }
 }
