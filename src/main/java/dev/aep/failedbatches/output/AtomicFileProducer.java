@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.MessageHelper;
 
 /**
  * Writes the message body (bytes, text or a stream) to {@code <root>/<folder>/<file name>} whole or not at all, with
  * the output mode from its creation and never through a link; or removes that file ({@code remove=true}). The body
- * is left as it was.
+ * is left as it was (a stream cache is reset; a plain stream is consumed).
  */
 final class AtomicFileProducer extends DefaultProducer {
 
@@ -45,6 +46,8 @@ final class AtomicFileProducer extends DefaultProducer {
             try (InputStream body = exchange.getIn().getMandatoryBody(InputStream.class)) {
                 files.write(target, body::transferTo);
             }
+            // a cached stream (what marshal gives when stream caching is on) is read again by the next step
+            MessageHelper.resetStreamCache(exchange.getIn());
         }
         exchange.getIn().removeHeader(Exchange.OVERRULE_FILE_NAME);
     }
