@@ -20,9 +20,4 @@ public record BatchReport(String batchId, String status, List<FileErrors> files,
         return new BatchReport(run.batchId(), "completed", files, run.categoryCounts(), run.total(),
                 run.startedAt().toString(), finishedAt.toString());
     }
-
-    /** The report's file name under {@code reports/}. */
-    public String fileName() {
-        return batchId + ".json";
-    }
 }
