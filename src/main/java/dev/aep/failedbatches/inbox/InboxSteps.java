@@ -1,7 +1,7 @@
 package dev.aep.failedbatches.inbox;
 
 import dev.aep.failedbatches.model.BatchId;
-import dev.aep.failedbatches.output.OutputStores;
+import dev.aep.failedbatches.output.InvalidInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,15 +10,17 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 
-/** Inbox steps called from {@code routes/inbox.camel.yaml} as bean {@code aepInbox}. */
+/**
+ * Inbox steps called from {@code routes/inbox.camel.yaml} as bean {@code aepInbox}. The records of invalid input they
+ * return are written by the route ({@code dead-letter/invalid-input/}).
+ */
 public final class InboxSteps {
 
-    private final OutputStores stores;
     private final Clock clock;
 
-    public InboxSteps(OutputStores stores, Clock clock) {
-        this.stores = stores;
+    public InboxSteps(Clock clock) {
         this.clock = clock;
     }
 
@@ -31,58 +33,45 @@ public final class InboxSteps {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
     /** The name the file is kept under in .done/ or .failed/: {@code <name>-<yyyyMMdd-HHmmssSSS>.<ext>}. */
-    public String keptName(Exchange exchange) {
-        String name = fileName(exchange);
+    public String keptName(@Header(Exchange.FILE_NAME) String name) {
         int dot = name.indexOf('.', 1);
         String stamp = LocalDateTime.now(clock).format(STAMP);
         return dot < 0 ? name + "-" + stamp : name.substring(0, dot) + "-" + stamp + name.substring(dot);
     }
 
-    /** A symbolic link is never read: record it without its target, and fail, so the link itself moves to .failed. */
-    public void rejectLink(Exchange exchange) throws IOException {
-        if (Files.isSymbolicLink(path(exchange))) {
-            reject(exchange, "symbolic link: never followed, its target is not read", "inbox file "
-                    + fileName(exchange) + " is a symbolic link, not read");
+    /**
+     * The record of an inbox file that is not a list of batch IDs at all, or null for a text file: a symbolic link
+     * (never read, nor its target named), UTF-16 without a byte order mark, or a binary file (NUL bytes in its first
+     * 8 KB).
+     */
+    public InvalidInput rejectedFile(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME) String source)
+            throws IOException {
+        if (Files.isSymbolicLink(Path.of(path))) {
+            return rejected(source, "is a symbolic link: never followed, its target is not read");
         }
+        InboxFileHead head = InboxFileHead.of(Path.of(path));
+        if (head.hasUtf16ByteOrderMark() || !head.hasNulBytes()) {
+            return null;
+        }
+        if (head.looksLikeUtf16WithoutByteOrderMark()) {
+            return rejected(source, "looks like UTF-16 text without a byte order mark:"
+                    + " save it as UTF-8 (or as UTF-16 with a byte order mark)");
+        }
+        return rejected(source, "is binary (NUL bytes), not a list of batch IDs");
+    }
+
+    private InvalidInput rejected(String source, String reason) {
+        return InvalidInput.of(source, 0, null, reason, clock.instant());
     }
 
     /** The charset the file is read in: UTF-16 when it starts with a UTF-16 byte order mark, UTF-8 otherwise. */
-    public String charset(Exchange exchange) throws IOException {
-        return InboxFileHead.of(path(exchange)).hasUtf16ByteOrderMark() ? StandardCharsets.UTF_16.name()
+    public String charset(@Header(Exchange.FILE_PATH) String path) throws IOException {
+        return InboxFileHead.of(Path.of(path)).hasUtf16ByteOrderMark() ? StandardCharsets.UTF_16.name()
                 : StandardCharsets.UTF_8.name();
     }
 
-    /** A file with NUL bytes in its first 8 KB (and no UTF-16 byte order mark) is binary: record it and fail. */
-    public void rejectBinary(Exchange exchange) throws IOException {
-        InboxFileHead head = InboxFileHead.of(path(exchange));
-        if (head.hasUtf16ByteOrderMark() || !head.hasNulBytes()) {
-            return;
-        }
-        if (head.looksLikeUtf16WithoutByteOrderMark()) {
-            reject(exchange, "UTF-16 text without a byte order mark: save it as UTF-8 (or as UTF-16 with a byte order mark)",
-                    "inbox file " + fileName(exchange) + " looks like UTF-16 without a byte order mark:"
-                            + " save it as UTF-8 (or as UTF-16 with a byte order mark)");
-        }
-        reject(exchange, "binary file (NUL bytes): not a list of batch IDs; moved to .failed",
-                "inbox file " + fileName(exchange) + " is binary (NUL bytes), not a list of batch IDs");
-    }
-
-    private void reject(Exchange exchange, String reason, String message) throws IOException {
-        stores.forDir(exchange.getProperty("aepOutputDir", String.class)).invalidInput(fileName(exchange), 0, null, reason);
-        throw new InvalidInboxFileException(message);
-    }
-
-    private static Path path(Exchange exchange) {
-        return Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
-    }
-
-    private static String fileName(Exchange exchange) {
-        return exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-    }
-
-    public void invalid(InboxLine line, Exchange exchange) throws IOException {
-        String source = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
-        stores.forDir(exchange.getProperty("aepOutputDir", String.class)).invalidInput(source, line.number(), line.value(),
-                BatchId.INVALID);
+    /** The record of an inbox line that is not a batch ID. */
+    public InvalidInput invalid(InboxLine line, @Header(Exchange.FILE_NAME) String source) {
+        return InvalidInput.of(source, line.number(), line.value(), BatchId.INVALID, clock.instant());
     }
 }

@@ -1,7 +1,9 @@
 package dev.aep.failedbatches.output;
 
 import dev.aep.failedbatches.errors.ErrorEvent;
+import dev.aep.failedbatches.model.BatchId;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,24 +18,29 @@ import java.util.UUID;
  */
 public final class BatchRun {
 
-    private final BatchOutputStore store;
     private final String batchId;
+    private final Path root;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final Instant startedAt;
     private final List<String> categories;
     private final Map<String, FileOutput> files = new LinkedHashMap<>();
     private int filesDone;
 
-    BatchRun(BatchOutputStore store, String batchId, Instant startedAt, List<String> categories) {
-        this.store = store;
-        this.batchId = batchId;
+    /**
+     * @param batchId a batch ID, validated here: it becomes a path segment
+     * @param root the output root of this run's category files
+     * @param categories every category of the rules, in rule order (the report counts them all)
+     */
+    public BatchRun(String batchId, Path root, Instant startedAt, List<String> categories) {
+        this.batchId = BatchId.require(batchId);
+        this.root = root;
         this.startedAt = startedAt;
         this.categories = List.copyOf(categories);
     }
 
-    /** Where this run's outputs go. */
-    public BatchOutputStore store() {
-        return store;
+    /** The output root of this run (exchange property {@code aepOutputDir}, else {@code aep.output.dir}). */
+    public Path root() {
+        return root;
     }
 
     public String batchId() {
@@ -103,7 +110,7 @@ public final class BatchRun {
         return sb.length() == 0 ? "none" : sb.toString();
     }
 
-    /** All files' outputs in listing order (for the store to close, concatenate or remove). */
+    /** All files' outputs in listing order (for CategoryFiles to close, join or remove). */
     synchronized List<FileOutput> outputs() {
         return new ArrayList<>(files.values());
     }

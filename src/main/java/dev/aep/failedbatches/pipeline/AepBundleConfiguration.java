@@ -13,10 +13,13 @@ import dev.aep.failedbatches.errors.ErrorClassifier;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.ErrorExtractor;
 import dev.aep.failedbatches.errors.FailedFileReader;
+import dev.aep.failedbatches.discovery.DiscoveryConfiguration;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
+import dev.aep.failedbatches.output.AtomicFileComponent;
 import dev.aep.failedbatches.output.AtomicFiles;
-import dev.aep.failedbatches.output.OutputStores;
+import dev.aep.failedbatches.output.CategoryFiles;
+import dev.aep.failedbatches.output.OutputRoots;
 import dev.aep.failedbatches.queue.RejectedMessageReason;
 import dev.aep.failedbatches.sinks.EmailDigest;
 import dev.aep.failedbatches.sinks.EmailTransportSecurity;
@@ -85,20 +88,21 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
-        OutputStores stores = new OutputStores(Path.of(settings.get("aep.output.dir", "out")), rules.categories(), clock,
-                Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)), outputFiles);
+        OutputRoots roots = new OutputRoots(Path.of(settings.get("aep.output.dir", "out")), clock,
+                Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)));
+        registry.bind(AtomicFileComponent.SCHEME, new AtomicFileComponent(outputFiles, roots::resolve));
         registry.bind("aepRecords", new RecordChunks(
                 new FailedFileReader(settings.getInt("aep.records.max-chars", FailedFileReader.DEFAULT_MAX_RECORD_CHARS)),
                 settings.getInt("aep.records.chunk-size", 200)));
-        BatchSteps batchSteps = new BatchSteps(stores,
-                new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)),
+        BatchSteps batchSteps = new BatchSteps(roots, new CategoryFiles(outputFiles), rules.categories(),
+                new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)), clock,
                 settings.getInt("aep.progress.every-files", 25));
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
-        registry.bind("aepInbox", new InboxSteps(stores, clock));
+        registry.bind("aepInbox", new InboxSteps(clock));
         int emailErrors = settings.getInt("aep.sinks.email.max-errors", 20);
         int webhookErrors = settings.getInt("aep.sinks.webhook.max-errors", 10);
-        registry.bind("aepSinkDispatch", new SinkDispatch(stores, Math.max(emailErrors, webhookErrors)));
+        registry.bind("aepSinkDispatch", new SinkDispatch(roots, clock, Math.max(emailErrors, webhookErrors)));
         registry.bind("aepWebhookDigest", new WebhookDigest(webhookErrors));
         registry.bind("aepQueueInput", new BatchIdMessageParser());
         registry.bind("aepRejectedMessageReason", new RejectedMessageReason());
@@ -110,6 +114,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepEmailDigest", new EmailDigest(properties::resolveProperty,
                 settings.get("aep.sinks.email.from", "aep-failed-batches@localhost"),
                 settings.getInt("aep.sinks.email.max-errors", 20)));
+        new DiscoveryConfiguration().configure(context);
     }
 
     /** Live mode needs someone to be: a client (id and secret) or a ready token, and always the org. */

@@ -1,7 +1,6 @@
 package dev.aep.failedbatches.pipeline;
 
 import dev.aep.failedbatches.auth.ImsTokenException;
-import dev.aep.failedbatches.auth.Secrets;
 import dev.aep.failedbatches.client.FailedFile;
 import dev.aep.failedbatches.client.HttpFailures;
 import dev.aep.failedbatches.errors.Causes;
@@ -9,19 +8,25 @@ import dev.aep.failedbatches.errors.ErrorEvent;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.FailedRecord;
 import dev.aep.failedbatches.model.InvalidBatchIdException;
-import dev.aep.failedbatches.output.BatchOutputStore;
-import dev.aep.failedbatches.output.OutputStores;
+import dev.aep.failedbatches.output.BatchReport;
 import dev.aep.failedbatches.output.BatchRun;
+import dev.aep.failedbatches.output.CategoryFiles;
+import dev.aep.failedbatches.output.DeadLetter;
+import dev.aep.failedbatches.output.OutputRoots;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps of a batch retrieval that the YAML routes call as bean {@code aepBatches}; state lives in exchange properties. */
+/**
+ * The steps of a batch retrieval that the YAML routes call as bean {@code aepBatches}. The run (exchange property
+ * {@code aepBatch}) owns the state of a retrieval; the routes write the report and the dead letter these steps return.
+ */
 public final class BatchSteps {
 
     public static final String BATCH_ID = "aepBatchId";
@@ -32,19 +37,29 @@ public final class BatchSteps {
 
     public static final String OUTPUT_DIR = "aepOutputDir";
 
-    private final OutputStores stores;
+    private final OutputRoots roots;
+    private final CategoryFiles categoryFiles;
+    private final List<String> categories;
     private final ErrorEventFactory events;
+    private final Clock clock;
     private final int progressEvery;
 
-    public BatchSteps(OutputStores stores, ErrorEventFactory events, int progressEvery) {
-        this.stores = stores;
+    /** @param categories every category of the rules, in rule order */
+    public BatchSteps(OutputRoots roots, CategoryFiles categoryFiles, List<String> categories, ErrorEventFactory events,
+            Clock clock, int progressEvery) {
+        this.roots = roots;
+        this.categoryFiles = categoryFiles;
+        this.categories = List.copyOf(categories);
         this.events = events;
+        this.clock = clock;
         this.progressEvery = Math.max(1, progressEvery);
     }
 
+    /** Starts the run of the batch in property {@code aepBatchId} (validated) under the exchange's output root. */
     public void begin(Exchange exchange) {
         String batchId = exchange.getProperty(BATCH_ID, String.class);
-        exchange.setProperty(RUN, store(exchange).begin(batchId));
+        Path root = roots.resolve(exchange.getProperty(OUTPUT_DIR, String.class));
+        exchange.setProperty(RUN, new BatchRun(batchId, root, clock.instant(), categories));
     }
 
     /** Fixes the order of the batch's part files (the listing's) before they are processed, maybe in parallel. */
@@ -90,25 +105,33 @@ public final class BatchSteps {
         return all;
     }
 
-    public void append(List<ErrorEvent> list, Exchange exchange) throws IOException {
-        BatchRun run = run(exchange);
-        run.store().append(run, exchange.getProperty(FILE, String.class), list);
+    /** Appends a chunk's events to the current part file's temporary segments (not visible until the commit). */
+    public void appendToSegments(List<ErrorEvent> list, Exchange exchange) throws IOException {
+        categoryFiles.append(run(exchange), exchange.getProperty(FILE, String.class), list);
     }
 
-    public Map<String, Object> complete(Exchange exchange) throws IOException {
+    /**
+     * Commits the category files of the run (joined in listing order, renamed into place, stale ones removed) and
+     * returns the batch's report, for the route to write once the category files are final.
+     */
+    public BatchReport commitCategoryFiles(Exchange exchange) throws IOException {
         BatchRun run = run(exchange);
-        return run.store().complete(run);
+        categoryFiles.commit(run);
+        return BatchReport.of(run, clock.instant());
     }
 
-    /** Writes the batch's dead letter from the exception that ended it; the reason is what an operator needs to act. */
-    public Map<String, Object> deadLetter(Exchange exchange) throws IOException {
+    /**
+     * Abandons the run, if any (its temporary segments are removed), and returns the batch's dead letter, from the
+     * exception that ended it; the reason is what an operator needs to act.
+     */
+    public DeadLetter abandonRun(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        if (run != null) {
+            categoryFiles.abandon(run);
+        }
         Throwable failure = cause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        String batchId = exchange.getProperty(BATCH_ID, String.class);
         int status = HttpFailures.status(failure);
-        String reason = Secrets.mask(reason(failure, status));
-        Map<String, Object> record = store(exchange).deadLetter(batchId, exchange.getProperty(RUN, BatchRun.class), reason,
-                status > 0 ? status : null);
-        return record;
+        return DeadLetter.of(exchange.getProperty(BATCH_ID, String.class), reason(failure, status), status, clock.instant());
     }
 
     /** The failure that explains the batch's end, beneath the wrappers of split and multicast. */
@@ -156,11 +179,6 @@ public final class BatchSteps {
         int scheme = uri == null ? -1 : uri.indexOf("://");
         int path = scheme < 0 ? -1 : uri.indexOf('/', scheme + 3);
         return path < 0 ? String.valueOf(uri) : uri.substring(path);
-    }
-
-    private BatchOutputStore store(Exchange exchange) {
-        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
-        return run != null ? run.store() : stores.forDir(exchange.getProperty(OUTPUT_DIR, String.class));
     }
 
     private static BatchRun run(Exchange exchange) {

@@ -1,11 +1,12 @@
 package dev.aep.failedbatches.sinks;
 
 import dev.aep.failedbatches.errors.Causes;
-import dev.aep.failedbatches.output.BatchOutputStore;
 import dev.aep.failedbatches.output.BatchRun;
-import dev.aep.failedbatches.output.OutputStores;
-import java.io.IOException;
+import dev.aep.failedbatches.output.OutputLayout;
+import dev.aep.failedbatches.output.OutputRoots;
+import dev.aep.failedbatches.output.SinkDeadLetter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.apache.camel.Header;
 
 /**
  * Bean {@code aepSinkDispatch}: what {@code routes/deliver.camel.yaml} needs from Java to feed the sinks: the categories
- * of a completed batch, their events as a stream, and a sink's dead letter (written after its last retry, removed by
- * its next success). The sinks themselves never call it.
+ * of a completed batch, their events as a stream, and the record of a sink's dead letter (the route writes it after
+ * the sink's last retry and removes it after its next success). The sinks themselves never call it.
  */
 public final class SinkDispatch {
 
@@ -29,23 +30,25 @@ public final class SinkDispatch {
     public static final String SINK = "aepSink";
     public static final String OUTPUT_DIR = "aepOutputDir";
 
-    private final OutputStores stores;
+    private final OutputRoots roots;
+    private final Clock clock;
     private final int digestSize;
 
-    public SinkDispatch(OutputStores stores, int digestSize) {
-        this.stores = stores;
+    public SinkDispatch(OutputRoots roots, Clock clock, int digestSize) {
+        this.roots = roots;
+        this.clock = clock;
         this.digestSize = Math.max(1, digestSize);
     }
 
     /** The categories of a completed batch that have events, from its report, in rule order. */
     @SuppressWarnings("unchecked")
     public List<CategoryEvents> categories(Map<String, Object> report, @ExchangeProperty("aepBatch") BatchRun run) {
-        Path root = run != null ? run.store().root() : stores.defaultStore().root();
+        Path root = run != null ? run.root() : roots.resolve(null);
         String batchId = (String) report.get("batchId");
         List<CategoryEvents> categories = new ArrayList<>();
         ((Map<String, Number>) report.get("counts")).forEach((category, count) -> {
             if (count.longValue() > 0) {
-                Path file = root.resolve("errors").resolve(category).resolve(batchId + ".jsonl");
+                Path file = new OutputLayout(root).categoryFile(category, batchId);
                 categories.add(new CategoryEvents(batchId, category, count.longValue(), file, root));
             }
         });
@@ -62,24 +65,13 @@ public final class SinkDispatch {
         return new EventsFile(Path.of(file)).first(digestSize);
     }
 
-    /** The sink delivered the category: an older dead letter of the same sink, batch and category is void. */
-    public void delivered(@Header(OUTPUT_DIR) String root, @Header(BATCH_ID) String batchId,
-            @Header(CATEGORY) String category, @Header(SINK) String sink) throws IOException {
-        store(root).clearSinkDeadLetter(batchId, category, sink);
-    }
-
-    /** The sink failed after its retries: {@code dead-letter/sinks/<batchId>.<category>.<sink>.json} says why. */
-    public Path undelivered(@Header(OUTPUT_DIR) String root, @Header(BATCH_ID) String batchId,
+    /** The sink failed after its retries: the record of {@code dead-letter/sinks/<batchId>.<category>.<sink>.json}. */
+    public SinkDeadLetter undelivered(@Header(OUTPUT_DIR) String root, @Header(BATCH_ID) String batchId,
             @Header(CATEGORY) String category, @Header(SINK) String sink, @Header(COUNT) long count,
-            @Header(EVENTS_FILE) String eventsFile, Exchange exchange) throws IOException {
+            @Header(EVENTS_FILE) String eventsFile, Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        BatchOutputStore store = store(root);
-        String relative = store.root().relativize(Path.of(eventsFile)).toString();
-        return store.sinkDeadLetter(batchId, category, sink, relative, count, reason(failure));
-    }
-
-    private BatchOutputStore store(String root) {
-        return stores.forDir(root);
+        String relative = roots.resolve(root).relativize(Path.of(eventsFile)).toString();
+        return SinkDeadLetter.of(batchId, category, sink, relative, count, reason(failure), clock.instant());
     }
 
     private static String reason(Throwable failure) {

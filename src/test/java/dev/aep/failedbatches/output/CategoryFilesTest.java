@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BatchOutputStoreTest {
+/** The category files: segments per part file, joined in listing order at the commit, links never followed. */
+class CategoryFilesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CATEGORIES = List.of("malformed-xdm", "conversion", "unclassified");
@@ -36,8 +39,23 @@ class BatchOutputStoreTest {
     @TempDir
     Path root;
 
-    private BatchOutputStore store() {
-        return new BatchOutputStore(root, List.of("malformed-xdm", "unclassified"), Clock.systemUTC());
+    private CategoryFiles store() {
+        return new CategoryFiles(new AtomicFiles(AtomicFiles.parseMode(AtomicFiles.DEFAULT_MODE)));
+    }
+
+    private BatchRun begin(String batchId) {
+        return begin(batchId, root);
+    }
+
+    private static BatchRun begin(String batchId, Path root) {
+        return new BatchRun(batchId, root, Instant.now(), CATEGORIES);
+    }
+
+    /** What the route does once the commit returns: the report, written last. */
+    private static void writeReport(Path root, BatchRun run) throws Exception {
+        new AtomicFiles(AtomicFiles.parseMode(AtomicFiles.DEFAULT_MODE)).write(
+                root.resolve("reports").resolve(run.batchId() + ".json"),
+                out -> JSON.writeValue(out, BatchReport.of(run, Instant.now())));
     }
 
     private static ErrorEvent event(String category) {
@@ -56,82 +74,101 @@ class BatchOutputStoreTest {
 
     @Test
     void nothingVisibleUntilTheRunCompletes() throws Exception {
-        BatchOutputStore store = store();
-        BatchRun run = store.begin("01B");
+        CategoryFiles store = store();
+        BatchRun run = begin("01B");
         store.append(run, "part-0.json", List.of(event("malformed-xdm"), event("malformed-xdm")));
 
         assertThat(names()).allMatch(n -> n.contains("/.01B.jsonl.") && n.endsWith(".tmp"));
         store.append(run, "part-1.json", List.of(event("malformed-xdm")));
         store.append(run, "part-0.json", List.of(event("malformed-xdm")));
 
-        store.complete(run);
-        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl", "reports/01B.json");
+        store.commit(run);
+        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl");
         assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl"))).hasSize(4);
     }
 
     @Test
     void eventsComeOutOrderedByFileInListingOrderWhateverOrderTheFilesWereWrittenIn() throws Exception {
-        BatchOutputStore store = store();
-        BatchRun run = store.begin("01B");
+        CategoryFiles store = store();
+        BatchRun run = begin("01B");
         run.registerFiles(List.of("a.json", "b.json", "c.json"));
         for (String file : List.of("c.json", "a.json", "b.json", "a.json")) {
             store.append(run, file, List.of(event("malformed-xdm", file, null, "m")));
         }
         run.file("b.json").reset(); // b is read again from scratch after a broken download
         store.append(run, "b.json", List.of(event("malformed-xdm", "b.json", null, "m")));
-        store.complete(run);
+        store.commit(run);
 
         assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl")))
                 .extracting(l -> l.replaceAll(".*\"file\":\"([^\"]+)\".*", "$1"))
                 .containsExactly("a.json", "a.json", "b.json", "c.json");
         assertThat(run.fileErrors().keySet()).containsExactly("a.json", "b.json", "c.json");
-        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl", "reports/01B.json");
+        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl");
     }
 
     @Test
-    void aDeadLetterAbandonsTheRunsTemporaryFiles() throws Exception {
-        BatchOutputStore store = store();
-        BatchRun run = store.begin("01B");
-        store.append(run, "part-0.json", List.of(event("unclassified")));
-        store.deadLetter("01B", run, "retries exhausted", 503);
+    void anAbandonedRunLeavesNoTemporaryFileAndTheCommittedFilesAsTheyWere() throws Exception {
+        CategoryFiles store = store();
+        BatchRun done = begin("01B");
+        store.append(done, "part-0.json", List.of(event("malformed-xdm")));
+        store.commit(done);
+        BatchRun run = begin("01B");
+        store.append(run, "part-0.json", List.of(event("unclassified"), event("malformed-xdm"), event("malformed-xdm")));
+        store.abandon(run);
 
-        assertThat(names()).containsExactly("dead-letter/01B.json");
+        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl");
+        assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl"))).hasSize(1);
+    }
+
+    @Test
+    void categoriesThatNoLongerOccurLoseTheirFileAtTheCommit() throws Exception {
+        CategoryFiles store = store();
+        BatchRun first = begin("01B");
+        store.append(first, "part-0.json", List.of(event("malformed-xdm"), event("unclassified")));
+        store.commit(first);
+        BatchRun again = begin("01B");
+        store.append(again, "part-0.json", List.of(event("unclassified")));
+        store.commit(again);
+
+        assertThat(names()).containsExactly("errors/unclassified/01B.jsonl");
     }
 
     @Test
     void onlyValidatedIdsAndCategoriesBecomePaths() {
-        BatchOutputStore store = store();
-        assertThatThrownBy(() -> store.begin("../../etc")).isInstanceOf(InvalidBatchIdException.class);
-        BatchRun run = store.begin("01B");
+        CategoryFiles store = store();
+        assertThatThrownBy(() -> begin("../../etc")).isInstanceOf(InvalidBatchIdException.class);
+        BatchRun run = begin("01B");
         assertThatThrownBy(() -> store.append(run, "part-0.json", List.of(event("../x")))).hasMessageContaining("invalid category");
     }
 
     @Test
     void temporaryFilesLeftByACrashAreRecognisedAndRemovedAtTheNextStart() throws Exception {
-        BatchOutputStore store = store();
-        BatchRun crashed = store.begin("01B");
+        CategoryFiles store = store();
+        BatchRun crashed = begin("01B");
         store.append(crashed, "part-0.json", List.of(event("malformed-xdm"), event("unclassified")));
-        BatchRun done = store.begin("01C");
+        BatchRun done = begin("01C");
         store.append(done, "part-0.json", List.of(event("malformed-xdm")));
-        store.complete(done);
+        store.commit(done);
+        Files.createDirectories(root.resolve("reports"));
+        Files.writeString(root.resolve("reports/.01B.json.123.tmp"), "{\"batchId\"");
 
-        assertThat(store.removeStaleTemporaryFiles(java.time.Duration.ZERO)).isEqualTo(2);
-        assertThat(names()).containsExactly("errors/malformed-xdm/01C.jsonl", "reports/01C.json");
+        // the next start: the first use of the root removes them
+        assertThat(new OutputRoots(root, Clock.systemUTC(), Duration.ofMinutes(60)).resolve(null)).isEqualTo(root);
+        assertThat(names()).hasSize(4);
+        new OutputRoots(root, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), Duration.ofMinutes(60));
+        assertThat(names()).containsExactly("errors/malformed-xdm/01C.jsonl");
     }
 
     @Test
     void linksPlantedAtPredictableOrFinalNamesNeverLeadOutsideTheOutputFolder() throws Exception {
         Path victim = Files.writeString(Files.createTempDirectory("victim").resolve("victim.txt"), "precious");
+        List<String> finals = List.of("errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl",
+                "errors/conversion/01B.jsonl");
         List<Path> links = new ArrayList<>();
-        for (String dir : List.of("reports", "errors/malformed-xdm", "errors/unclassified", "dead-letter",
-                "dead-letter/invalid-input", "dead-letter/sinks")) {
-            Files.createDirectories(root.resolve(dir));
-        }
-        for (String name : List.of("reports/01B.json", "errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl",
-                "dead-letter/01D.json", "dead-letter/invalid-input/ids.txt-line-3.json",
-                "dead-letter/sinks/01B.malformed-xdm.jms.json")) {
-            links.add(root.resolve(name));
+        for (String name : finals) {
             Path file = root.resolve(name);
+            Files.createDirectories(file.getParent());
+            links.add(file);
             // the temporary names of earlier versions: .<name>.<thread id>.tmp
             for (long thread = 1; thread <= 64; thread++) {
                 links.add(file.resolveSibling("." + file.getFileName() + "." + thread + ".tmp"));
@@ -141,46 +178,39 @@ class BatchOutputStoreTest {
             Files.createSymbolicLink(link, victim);
         }
 
-        BatchOutputStore store = new BatchOutputStore(root, CATEGORIES, Clock.systemUTC());
-        BatchRun run = store.begin("01B");
+        CategoryFiles store = store();
+        BatchRun run = begin("01B");
         store.append(run, "part-0.json", List.of(event("malformed-xdm"), event("unclassified")));
         store.append(run, "part-1.json", List.of(event("malformed-xdm")));
-        store.complete(run);
-        store.deadLetter("01D", store.begin("01D"), "retries exhausted", 503);
-        store.invalidInput("ids.txt", 3, "../x", "not a batch ID");
-        store.sinkDeadLetter("01B", "malformed-xdm", "jms", "errors/malformed-xdm/01B.jsonl", 2, "broker down");
+        store.commit(run);
+        BatchRun abandoned = begin("01B");
+        store.append(abandoned, "part-0.json", List.of(event("conversion")));
+        store.abandon(abandoned);
 
         assertThat(Files.readString(victim)).isEqualTo("precious");
-        for (String name : List.of("reports/01B.json", "errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl",
-                "dead-letter/01D.json", "dead-letter/invalid-input/ids.txt-line-3.json",
-                "dead-letter/sinks/01B.malformed-xdm.jms.json")) {
+        for (String name : finals.subList(0, 2)) {
             assertThat(Files.isRegularFile(root.resolve(name), LinkOption.NOFOLLOW_LINKS)).as(name).isTrue();
         }
+        // a category that no longer occurs: its planted link is removed, not followed
+        assertThat(root.resolve("errors/conversion/01B.jsonl")).doesNotExist();
     }
 
     @Test
-    void everyKindOfOutputHasTheConfiguredMode() throws Exception {
+    void categoryFilesHaveTheConfiguredMode() throws Exception {
         for (String mode : List.of("rw-r-----", "rw-------")) {
             Path dir = Files.createDirectories(root.resolve(mode));
-            BatchOutputStore store = new BatchOutputStore(dir, CATEGORIES, Clock.systemUTC(),
-                    new AtomicFiles(AtomicFiles.parseMode(mode)));
-            BatchRun run = store.begin("01B");
+            CategoryFiles store = new CategoryFiles(new AtomicFiles(AtomicFiles.parseMode(mode)));
+            BatchRun run = begin("01B", dir);
             store.append(run, "part-0.json", List.of(event("malformed-xdm"), event("unclassified")));
             store.append(run, "part-1.json", List.of(event("malformed-xdm"))); // joined from two segments
-            store.complete(run);
-            store.deadLetter("01D", null, "retries exhausted", 503);
-            store.deadLetter("../bad", null, "not a batch ID", null);
-            store.invalidInput("ids.txt", 3, "../x", "not a batch ID");
-            store.sinkDeadLetter("01B", "malformed-xdm", "jms", "errors/malformed-xdm/01B.jsonl", 2, "broker down");
+            store.commit(run);
 
             List<Path> outputs;
             try (Stream<Path> walk = Files.walk(dir)) {
                 outputs = walk.filter(Files::isRegularFile).toList();
             }
-            assertThat(outputs.stream().map(p -> dir.relativize(p).toString().replaceAll("batch-.*", "batch-*")))
-                    .containsExactlyInAnyOrder("errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl",
-                            "reports/01B.json", "dead-letter/01D.json", "dead-letter/invalid-input/batch-*",
-                            "dead-letter/invalid-input/ids.txt-line-3.json", "dead-letter/sinks/01B.malformed-xdm.jms.json");
+            assertThat(outputs.stream().map(p -> dir.relativize(p).toString()))
+                    .containsExactlyInAnyOrder("errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl");
             for (Path output : outputs) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(output)))
                         .as(dir.relativize(output).toString()).isEqualTo(mode);
@@ -190,7 +220,7 @@ class BatchOutputStoreTest {
 
     @Test
     void aReaderWatchingTheFinalNamesNeverSeesAPartialFile() throws Exception {
-        BatchOutputStore store = new BatchOutputStore(root, CATEGORIES, Clock.systemUTC());
+        CategoryFiles store = store();
         Path report = root.resolve("reports/01B.json");
         Path errors = root.resolve("errors/malformed-xdm/01B.jsonl");
         List<String> files = IntStream.range(0, 20_000).mapToObj(i -> "part-" + i + ".json").toList();
@@ -209,12 +239,13 @@ class BatchOutputStoreTest {
         });
         try {
             for (int round = 0; round < 8; round++) {
-                BatchRun run = store.begin("01B");
+                BatchRun run = begin("01B");
                 run.registerFiles(files);
                 for (int f = 0; f < filesWithEvents; f++) {
                     store.append(run, files.get(f), events("malformed-xdm", files.get(f), eventsPerFile));
                 }
-                store.complete(run);
+                store.commit(run);
+                writeReport(root, run);
             }
         } finally {
             writing.set(false);
@@ -227,11 +258,11 @@ class BatchOutputStoreTest {
 
     @Test
     void theReportAppearsOnlyOnceEveryErrorFileHasItsFinalContent() throws Exception {
-        BatchOutputStore store = new BatchOutputStore(root, CATEGORIES, Clock.systemUTC());
+        CategoryFiles store = store();
         for (int round = 0; round < 5; round++) {
             String batchId = "01R" + round;
             Path report = root.resolve("reports").resolve(batchId + ".json");
-            BatchRun run = store.begin(batchId);
+            BatchRun run = begin(batchId);
             Map<String, Integer> expected = new LinkedHashMap<>();
             for (int f = 0; f < 4; f++) {
                 for (String category : CATEGORIES) {
@@ -250,7 +281,8 @@ class BatchOutputStoreTest {
                 }
                 return lines;
             });
-            store.complete(run);
+            store.commit(run);
+            writeReport(root, run);
 
             assertThat(atReport.get(30, TimeUnit.SECONDS)).as("error lines when %s's report appeared", batchId)
                     .isEqualTo(expected);
