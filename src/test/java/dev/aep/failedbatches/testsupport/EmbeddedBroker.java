@@ -56,6 +56,13 @@ public final class EmbeddedBroker implements AutoCloseable, org.junit.jupiter.ap
         }
     }
 
+    /** How many messages were ever put on {@code queue} (0 when it does not exist). */
+    public long messagesAdded(String queue) {
+        org.apache.activemq.artemis.core.server.Queue found = broker.getActiveMQServer()
+                .locateQueue(org.apache.activemq.artemis.api.core.SimpleString.of(queue));
+        return found == null ? 0 : found.getMessagesAdded();
+    }
+
     /** Takes every message now on {@code queue}. */
     public List<Message> drain(String queue) throws JMSException {
         List<Message> messages = new ArrayList<>();
