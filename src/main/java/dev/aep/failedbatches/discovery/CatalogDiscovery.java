@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.camel.Exchange;
 
 /**
  * The state of Catalog discovery (routes/discovery.camel.yaml): what the next list request asks for, and the watermark.
@@ -29,9 +28,6 @@ public class CatalogDiscovery {
 
     /** The largest page the Catalog serves: a shorter page is the last one. */
     public static final int PAGE_SIZE = 100;
-    static final String AFTER = "aepDiscoveryAfter";
-    static final String START = "aepDiscoveryStart";
-    static final String LAST_PAGE_SIZE = "aepDiscoveryPageSize";
 
     private Path stateDir;
     private String since = "PT24H";
@@ -72,48 +68,45 @@ public class CatalogDiscovery {
     }
 
     /** Starts a run: {@code createdAfter} from the watermark (or {@code since} on the very first run), offset 0. */
-    public void begin(Exchange exchange) throws IOException {
+    public CatalogPoll begin() throws IOException {
         long after = watermark().read().stream().map(w -> w - overlap.toMillis())
                 .findFirst().orElseGet(() -> sinceInstant().toEpochMilli() - 1);
-        exchange.setProperty(AFTER, after);
-        exchange.setProperty(START, 0);
-        exchange.setProperty(LAST_PAGE_SIZE, PAGE_SIZE);
+        return CatalogPoll.from(after);
     }
 
     /** The query string of the next list request. */
-    public String query(Exchange exchange) {
+    public String query(CatalogPoll poll) {
         StringBuilder query = new StringBuilder()
                 .append("status=").append(encode(statuses))
-                .append("&createdAfter=").append(exchange.getProperty(AFTER, Long.class))
+                .append("&createdAfter=").append(poll.after())
                 .append("&orderBy=asc:created")
                 .append("&limit=").append(PAGE_SIZE)
-                .append("&start=").append(exchange.getProperty(START, Integer.class));
+                .append("&start=").append(poll.start());
         if (!datasets.isEmpty()) {
             query.append("&dataSet=").append(encode(datasets));
         }
         return query.toString();
     }
 
-    /** The batches of a list page (an object keyed by batch ID), oldest first. */
-    public List<DiscoveredBatch> page(Map<String, Object> body, Exchange exchange) {
+    /** The poll with the batches of a list page (an object keyed by batch ID), oldest first. */
+    public CatalogPoll page(Map<String, Object> body, CatalogPoll poll) {
         List<DiscoveredBatch> page = new ArrayList<>();
         if (body != null) {
             body.forEach((id, batch) -> page.add(new DiscoveredBatch(id, created(batch))));
         }
         page.sort(Comparator.comparingLong(DiscoveredBatch::created).thenComparing(DiscoveredBatch::id));
-        exchange.setProperty(LAST_PAGE_SIZE, page.size());
-        return page;
+        return poll.withPage(page, PAGE_SIZE);
     }
 
     /** Every batch of the page was handed over: the watermark moves to its newest {@code created}, the offset on. */
-    public void pageHandedOver(List<DiscoveredBatch> page, Exchange exchange) throws IOException {
-        long newest = page.stream().mapToLong(DiscoveredBatch::created).max().orElse(Long.MIN_VALUE);
+    public CatalogPoll pageHandedOver(CatalogPoll poll) throws IOException {
+        long newest = poll.batches().stream().mapToLong(DiscoveredBatch::created).max().orElse(Long.MIN_VALUE);
         DiscoveryWatermark watermark = watermark();
         long current = watermark.read().orElse(Long.MIN_VALUE);
         if (newest > current) {
             watermark.write(newest);
         }
-        exchange.setProperty(START, exchange.getProperty(START, Integer.class) + PAGE_SIZE);
+        return poll.next(PAGE_SIZE);
     }
 
     private DiscoveryWatermark watermark() {

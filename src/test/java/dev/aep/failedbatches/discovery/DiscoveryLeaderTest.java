@@ -25,11 +25,12 @@ class DiscoveryLeaderTest {
             String late = "01DISCLEADER0000000000002";
             cluster.aep.addCatalogBatch(CatalogBatch.failed(early, System.currentTimeMillis() - 1000));
 
+            // the first instance is the leader once it has retrieved a batch; only then the second one starts
             AppInstance leader = cluster.start("prod");
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> cluster.reported(early));
             try (AppInstance follower = cluster.start("blue")) {
                 try {
-                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                            .until(() -> cluster.reported(early));
                     // several more polls, all by the leader
                     long polls = cluster.catalogListingsBy("prod");
                     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
