@@ -25,6 +25,7 @@ public class OperateConfiguration implements CamelConfiguration {
         // Camel Main adds such beans only when it finds them before the configuration classes run
         context.getManagementStrategy().addEventNotifier(metrics);
         context.addRoutePolicyFactory(metrics);
+        context.addRoutePolicyFactory(new LogContext());
         AccessTokenProvider tokens = registry.lookupByNameAndType("aepTokens", AccessTokenProvider.class);
         if (tokens != null) {
             tokens.setListener(metrics::tokenRequested);
