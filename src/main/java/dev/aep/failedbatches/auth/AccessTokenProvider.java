@@ -36,6 +36,12 @@ public final class AccessTokenProvider {
     private final HttpClient http;
     private final boolean staticToken;
 
+    /** Told of every answer of the IMS token endpoint (metrics); status 0 when it could not be reached. */
+    public interface TokenRequestListener {
+        void tokenRequested(int status, boolean obtained);
+    }
+
+    private volatile TokenRequestListener listener = (status, obtained) -> { };
     private String token;
     /** When the token is renewed; null while there is no usable token. */
     private Instant renewAt;
@@ -83,6 +89,10 @@ public final class AccessTokenProvider {
         }
     }
 
+    public void setListener(TokenRequestListener listener) {
+        this.listener = listener;
+    }
+
     public boolean isStatic() {
         return staticToken;
     }
@@ -102,11 +112,21 @@ public final class AccessTokenProvider {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            listener.tokenRequested(0, false);
             throw new ImsTokenException("IMS token endpoint unreachable: " + e.getClass().getSimpleName(), 0, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImsTokenException("interrupted while requesting an IMS token", 0, null);
         }
+        boolean obtained = false;
+        try {
+            obtained = read(response);
+        } finally {
+            listener.tokenRequested(response.statusCode(), obtained);
+        }
+    }
+
+    private boolean read(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new ImsTokenException("IMS token endpoint answered HTTP " + response.statusCode() + ": "
                     + Secrets.mask(shorten(response.body())), response.statusCode(), null);
@@ -123,6 +143,7 @@ public final class AccessTokenProvider {
             Duration margin = refreshMargin.compareTo(lifetime.dividedBy(4)) > 0 ? lifetime.dividedBy(4) : refreshMargin;
             renewAt = clock.instant().plus(lifetime).minus(margin);
             LOG.info("Obtained an IMS access token valid for {} s", expiresIn);
+            return true;
         } catch (IOException e) {
             throw new ImsTokenException("IMS token response is not JSON", 200, null);
         }

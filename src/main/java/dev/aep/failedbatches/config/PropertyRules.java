@@ -66,6 +66,8 @@ public final class PropertyRules {
             matching("aep.discovery.overlap", "(?i)P[0-9DTHMS.]+", "an ISO-8601 duration such as PT1H"),
             matching("aep.discovery.cluster-service", "file|none", "file or none"),
             wholeNumber("aep.discovery.lock-interval-seconds", 1),
+            wholeNumber("aep.management.port", 0, 65535),
+            matching("aep.log.format", "text|json", "text or json"),
             bool("aep.simulator.enabled"),
             wholeNumber("aep.simulator.port", 0, 65535),
             wholeNumber("aep.simulator.token-ttl-seconds", 1),

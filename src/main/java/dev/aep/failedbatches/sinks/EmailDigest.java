@@ -17,6 +17,9 @@ import org.apache.camel.Message;
  */
 public final class EmailDigest {
 
+    /** Camel mail's default {@code alternativeBodyHeader}. */
+    static final String ALTERNATIVE_BODY = "CamelMailAlternativeBody";
+
     private final Function<String, Optional<String>> properties;
     private final String from;
     private final int maxErrors;
@@ -48,6 +51,8 @@ public final class EmailDigest {
         message.setHeader("To", recipients(category));
         message.setHeader("Content-Type", "text/html; charset=UTF-8");
         message.setBody(body(batchId, category, count, file, shown));
+        // Camel mail sends multipart/alternative: this text/plain part, then the HTML (endpoint option alternativeBodyHeader)
+        message.setHeader(ALTERNATIVE_BODY, plainText(batchId, category, count, file, shown));
     }
 
     String recipients(String category) {
@@ -83,6 +88,40 @@ public final class EmailDigest {
                 .append(". Full list (one JSON object per line): <code>").append(escape(String.valueOf(file)))
                 .append("</code></p></body></html>");
         return html.toString();
+    }
+
+    /** The same digest for mail readers that show no HTML: one numbered block per error. */
+    private static String plainText(String batchId, String category, long count, String file,
+            List<Map<String, Object>> events) {
+        StringBuilder text = new StringBuilder(2048);
+        text.append(count).append(' ').append(category).append(count == 1 ? " error" : " errors")
+                .append(" in batch ").append(batchId).append("\n\n");
+        int n = 0;
+        for (Map<String, Object> e : events) {
+            text.append(++n).append(". ").append(plain(e, "file")).append(" line ").append(plain(e, "line"));
+            String code = plain(e, "code");
+            String pointer = plain(e, "pointer");
+            if (!code.isEmpty()) {
+                text.append(" code ").append(code);
+            }
+            if (!pointer.isEmpty()) {
+                text.append(" at ").append(pointer);
+            }
+            text.append("\n   ").append(plain(e, "message")).append('\n');
+        }
+        text.append("\nShowing ").append(events.size()).append(" of ").append(count)
+                .append(". Full list (one JSON object per line): ").append(file).append('\n');
+        return text.toString();
+    }
+
+    /** One line of text: an error's own line breaks would read like the next entry. */
+    private static String plain(Map<String, Object> event, String field) {
+        Object value = event.get(field);
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString().replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     private static String cell(Map<String, Object> event, String field) {

@@ -58,6 +58,8 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         p.put("aep.retry.max-delay-ms", "3000");
         p.put("aep.retry.max-redeliveries", "4");
         p.put("aep.client.max-requests-per-period", "1000");
+        // tests run side by side: the management server takes a free port
+        p.put("aep.management.port", "0");
         p.putAll(extraProperties());
         return p;
     }

@@ -12,6 +12,8 @@ public final class AppInstance implements AutoCloseable {
 
     public AppInstance(String propertyLocations, Map<String, String> overrides) throws Exception {
         Properties properties = new Properties();
+        // instances run side by side: each management server takes a free port unless the test names one
+        properties.put("aep.management.port", "0");
         properties.putAll(overrides);
         main.setPropertyPlaceholderLocations(propertyLocations);
         main.setOverrideProperties(properties);

@@ -18,6 +18,7 @@ public final class JarProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daep.simulator.enabled=false",
+                "-Daep.management.port=0",
                 "-Daep.api.base-url=" + aep.baseUrl(),
                 "-Daep.ims.token-url=" + aep.tokenUrl(),
                 "-Daep.auth.client-secret=" + clientSecret,
