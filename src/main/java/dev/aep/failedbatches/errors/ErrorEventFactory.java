@@ -18,9 +18,10 @@ public final class ErrorEventFactory {
         List<ErrorEntry> entries = extractor.extract(record);
         List<ErrorEvent> events = new ArrayList<>(entries.size());
         for (ErrorEntry entry : entries) {
-            events.add(new ErrorEvent(batchId, classifier.classify(entry), entry.message(), file,
+            ErrorEvent event = new ErrorEvent(batchId, classifier.classify(entry), entry.message(), file,
                     record == null ? null : record.line(), entry.code(), entry.keyword(), entry.pointer(),
-                    entry.schemaLocation(), entry.column(), entry.recordId(), retrievedAt));
+                    entry.schemaLocation(), entry.column(), entry.recordId(), retrievedAt);
+            events.add(RowErrorEvidence.add(event, entry, record == null ? null : record.json()));
         }
         return events;
     }

@@ -81,8 +81,16 @@ class DemoBatchesTest extends PipelineTestSupport {
         List<JsonNode> conversions = events("conversion", "01HZROWERRORS0000000000001");
         assertThat(conversions).extracting(e -> e.path("column").asText()).containsExactly("col3", "col1", "col1", "col3");
         assertThat(conversions).extracting(e -> e.path("code").asText()).containsExactly("123", "100", "100", "123");
-        assertThat(events("corrupt-record", "01HZROWERRORS0000000000001"))
-                .extracting(e -> e.path("code").asText()).containsOnly("1401");
+        // the evidence a fixer needs: the offending value and the ingested file
+        assertThat(conversions).extracting(e -> e.path("value").asText())
+                .containsExactly("[{\"g1\":\"h1\"}]", "abc", "xyz", "{\"g1\":\"h1\"}");
+        assertThat(conversions).extracting(e -> e.path("sourceFile").asText())
+                .containsExactly("a1.json", "a2.json", "a2.json", "a2.json");
+        List<JsonNode> corrupt = events("corrupt-record", "01HZROWERRORS0000000000001");
+        assertThat(corrupt).extracting(e -> e.path("code").asText()).containsOnly("1401");
+        assertThat(corrupt).extracting(e -> e.path("rawRecord").asText())
+                .containsExactly("{missingQuotes: 'v1'}", "{\"col1\": \"v1\", \"col2\": ");
+        assertThat(corrupt).extracting(e -> e.path("sourceFile").asText()).containsExactly("a1.json", "a2.json");
         assertThat(report("01HZROWERRORS0000000000001").path("files"))
                 .extracting(f -> Map.entry(f.path("name").asText(), f.path("errors").asLong()))
                 .containsExactly(entry("parsing_errors_0.json", 2L), entry("conversion_errors_0.json", 4L));
