@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.pipeline;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
+import dev.aep.failedbatches.outage.AepOutage;
 import dev.aep.failedbatches.client.AepRequestHeaders;
 import dev.aep.failedbatches.config.StartupCheck;
 import dev.aep.failedbatches.client.AepResponseCheck;
@@ -78,6 +79,12 @@ public class AepBundleConfiguration implements CamelConfiguration {
         AepRequestHeaders headers = new AepRequestHeaders(tokens, clientId, orgId, sandbox);
         registry.bind("aepTokens", tokens);
         registry.bind("aepRequestHeaders", headers);
+        AepOutage outage = new AepOutage(tokens);
+        outage.setCamelContext(context);
+        registry.bind("aepOutage", outage);
+        int probeMillis = settings.getInt("aep.outage.probe-interval-ms", 30_000);
+        registry.bind("aepInboxOutagePolicy", outage.intakePolicy(probeMillis));
+        registry.bind("aepQueueOutagePolicy", outage.intakePolicy(probeMillis));
         registry.bind("aepFailures", new HttpFailures());
         registry.bind("aepDownloadHandOver", DownloadHandover.handOver());
         registry.bind("aepDownloadAdopt", DownloadHandover.adopt());
