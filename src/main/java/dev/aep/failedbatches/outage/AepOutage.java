@@ -45,22 +45,16 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
         return policy;
     }
 
-    /** Whether the failure being handled on {@code exchange} is an outage: an open breaker or an unreachable IMS. */
-    public boolean isOutage(Exchange exchange) {
-        return isOutage(handled(exchange));
+    /**
+     * Whether {@code failure} put a batch back (outage, shutdown). Route predicates pass {@code ${exception}}: a bean
+     * called from simple sees a copy of the exchange without its exception.
+     */
+    public boolean isPutBack(Throwable failure) {
+        return Causes.find(failure, PutBackException.class).isPresent();
     }
 
-    /** Whether the failure being handled on {@code exchange} put a batch back (outage, shutdown). */
-    public boolean isPutBack(Exchange exchange) {
-        return Causes.find(handled(exchange), PutBackException.class).isPresent();
-    }
-
-    private static Throwable handled(Exchange exchange) {
-        return exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-    }
-
-    static boolean isOutage(Throwable failure) {
+    /** Whether {@code failure} is an outage: an open breaker or an IMS token endpoint that failed or was unreachable. */
+    public boolean isOutage(Throwable failure) {
         if (Causes.find(failure, CallNotPermittedException.class).isPresent()) {
             return true;
         }
