@@ -92,6 +92,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepResponseCheck", AepResponseCheck.allButSuccess());
         registry.bind("aepRetryAfter", new RetryAfterDelay(
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
+        registry.bind("aepRetryLog", new dev.aep.failedbatches.client.RetryLog());
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));

@@ -85,6 +85,9 @@ class OutageTest extends PipelineTestSupport {
         // one line per pause and per resume, not per batch (a second pause may follow at once while the gateway's
         // breaker is still half-open)
         assertThat(count(PAUSED)).isBetween(1L, 2L);
+        // retry lines name the batch, never an exchange ID
+        assertThat(logs.text().lines().filter(l -> l.contains(" WARN ") && l.contains("ExchangeId"))).isEmpty();
+        assertThat(logs.text()).containsPattern("Batch 01OUTAGE\\w+: AEP call failed \\(HTTP 503\\), retry 1 of 4");
         assertThat(count(RESUMED)).isEqualTo(count(PAUSED));
     }
 
