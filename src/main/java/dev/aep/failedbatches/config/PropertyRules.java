@@ -36,6 +36,7 @@ public final class PropertyRules {
             wholeNumber("aep.auth.refresh-margin-seconds", 0),
             bool("aep.inbox.enabled"),
             wholeNumber("aep.inbox.poll-delay-ms", 1),
+            wholeNumber("aep.outage.probe-interval-ms", 1),
             wholeNumber("aep.inbox.read-lock-check-interval-ms", 1),
             wholeNumber("aep.inbox.read-lock-min-age-ms", 0),
             wholeNumber("aep.output.stale-temp-minutes", 0),

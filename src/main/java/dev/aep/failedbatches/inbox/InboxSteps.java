@@ -40,6 +40,17 @@ public final class InboxSteps {
     }
 
     /**
+     * Moves the inbox file (a symbolic link itself, never its target) to .failed/ under its kept name. Done by the
+     * route, not by the consumer's moveFailed: a file put back by an outage or a shutdown fails too, and must stay.
+     */
+    public void moveToFailed(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME) String name)
+            throws IOException {
+        Path file = Path.of(path);
+        Path failed = Files.createDirectories(file.getParent().resolve(".failed"));
+        Files.move(file, failed.resolve(keptName(Path.of(name).getFileName().toString())));
+    }
+
+    /**
      * The record of an inbox file that is not a list of batch IDs at all, or null for a text file: a symbolic link
      * (never read, nor its target named), UTF-16 without a byte order mark, or a binary file (NUL bytes in its first
      * 8 KB).

@@ -86,6 +86,25 @@ public final class AtomicFiles {
         return temp;
     }
 
+    /**
+     * Creates {@code file} empty, with the output mode, unless something already has its name (kept as it is): for a
+     * file that a Camel component then appends to (a persistent idempotent repository), which would otherwise create
+     * it with the process umask.
+     */
+    public void createIfAbsent(Path file) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path temp = createTemporary(file.getParent(), file.getFileName().toString());
+        try {
+            Files.move(temp, file);
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            // another instance sharing the folder was first: its file is kept
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** Renames {@code temp} onto {@code target}, replacing the entry there (a link is replaced, not followed). */
     public void moveIntoPlace(Path temp, Path target) throws IOException {
         if (!Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {

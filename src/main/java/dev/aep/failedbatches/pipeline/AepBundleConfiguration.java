@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.pipeline;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
+import dev.aep.failedbatches.outage.AepOutage;
 import dev.aep.failedbatches.client.AepRequestHeaders;
 import dev.aep.failedbatches.config.StartupCheck;
 import dev.aep.failedbatches.client.AepResponseCheck;
@@ -78,6 +79,12 @@ public class AepBundleConfiguration implements CamelConfiguration {
         AepRequestHeaders headers = new AepRequestHeaders(tokens, clientId, orgId, sandbox);
         registry.bind("aepTokens", tokens);
         registry.bind("aepRequestHeaders", headers);
+        AepOutage outage = new AepOutage(tokens);
+        outage.setCamelContext(context);
+        registry.bind("aepOutage", outage);
+        int probeMillis = settings.getInt("aep.outage.probe-interval-ms", 30_000);
+        registry.bind("aepInboxOutagePolicy", outage.intakePolicy(probeMillis));
+        registry.bind("aepQueueOutagePolicy", outage.intakePolicy(probeMillis));
         registry.bind("aepFailures", new HttpFailures());
         registry.bind("aepDownloadHandOver", DownloadHandover.handOver());
         registry.bind("aepDownloadAdopt", DownloadHandover.adopt());
@@ -85,6 +92,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepResponseCheck", AepResponseCheck.allButSuccess());
         registry.bind("aepRetryAfter", new RetryAfterDelay(
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
+        registry.bind("aepRetryLog", new dev.aep.failedbatches.client.RetryLog());
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));

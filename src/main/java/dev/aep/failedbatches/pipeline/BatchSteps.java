@@ -124,6 +124,14 @@ public final class BatchSteps {
      * Abandons the run, if any (its temporary segments are removed), and returns the batch's dead letter, from the
      * exception that ended it; the reason is what an operator needs to act.
      */
+    /** An outage ended the run: its temporary segments are removed, no dead letter is written (the batch is redone). */
+    public void putBack(Exchange exchange) {
+        BatchRun run = exchange.getProperty(RUN, BatchRun.class);
+        if (run != null) {
+            categoryFiles.abandon(run);
+        }
+    }
+
     public DeadLetter abandonRun(Exchange exchange) {
         BatchRun run = exchange.getProperty(RUN, BatchRun.class);
         if (run != null) {

@@ -21,6 +21,8 @@ public final class SimulatorFaults {
     private final Deque<Failure> listings = new ArrayDeque<>();
     private final Deque<Failure> tokens = new ArrayDeque<>();
     private boolean echoTokenRequests;
+    private boolean tokenEndpointDown;
+    private int tokenRequestsRefused;
     private int truncations;
     private boolean gzip;
     private int corruptGzips;
@@ -70,6 +72,16 @@ public final class SimulatorFaults {
     /** Fails the next {@code count} IMS token requests. */
     public synchronized void failNextTokens(int count, int status) {
         enqueue(tokens, count, status, null);
+    }
+
+    /** Every IMS token request answers 503 until {@code tokenEndpointDown(false)} (an outage of the token endpoint). */
+    public synchronized void tokenEndpointDown(boolean down) {
+        this.tokenEndpointDown = down;
+    }
+
+    /** How many token requests the down token endpoint refused. */
+    public synchronized int tokenRequestsRefused() {
+        return tokenRequestsRefused;
     }
 
     /** A failing IMS answer repeats the request it got, client secret included, as some gateways' error pages do. */
@@ -152,6 +164,8 @@ public final class SimulatorFaults {
         listings.clear();
         tokens.clear();
         echoTokenRequests = false;
+        tokenEndpointDown = false;
+        tokenRequestsRefused = 0;
         truncations = 0;
         gzip = false;
         corruptGzips = 0;
@@ -184,6 +198,10 @@ public final class SimulatorFaults {
     }
 
     synchronized Optional<Failure> nextTokenFailure() {
+        if (tokenEndpointDown) {
+            tokenRequestsRefused++;
+            return Optional.of(new Failure(503, null, null));
+        }
         return Optional.ofNullable(tokens.poll());
     }
 

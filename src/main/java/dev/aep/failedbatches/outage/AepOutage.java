@@ -1,0 +1,118 @@
+package dev.aep.failedbatches.outage;
+
+import dev.aep.failedbatches.auth.AccessTokenProvider;
+import dev.aep.failedbatches.auth.ImsTokenException;
+import dev.aep.failedbatches.errors.Causes;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.apache.camel.throttling.ThrottlingExceptionHalfOpenHandler;
+import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells an outage (the token endpoint or the gateway keeps failing) from a batch's own failure, and is the probe of
+ * the intake's route policies: the intake resumes once a token can be had and the gateway's circuit breaker is no
+ * longer open. One line when the intake pauses, one when it resumes, for the whole bundle.
+ */
+public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, CamelContextAware {
+
+    /** Id of the circuit breaker of aep-call (aep-client.camel.yaml). */
+    static final String BREAKER_ID = "aep-circuit-breaker";
+    private static final Logger LOG = LoggerFactory.getLogger("dev.aep.failedbatches.outage");
+
+    private final AccessTokenProvider tokens;
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private CamelContext camelContext;
+
+    public AepOutage(AccessTokenProvider tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * The route policy of one intake route (inbox, queue): the first put-back batch suspends its consumer; every
+     * {@code probeMillis} this probe decides whether it resumes.
+     */
+    public ThrottlingExceptionRoutePolicy intakePolicy(long probeMillis) {
+        ThrottlingExceptionRoutePolicy policy = new ThrottlingExceptionRoutePolicy(1, 60_000, probeMillis,
+                List.of(AepOutageException.class));
+        policy.setHalfOpenHandler(this);
+        return policy;
+    }
+
+    /**
+     * Whether {@code failure} put a batch back (outage, shutdown). Route predicates pass {@code ${exception}}: a bean
+     * called from simple sees a copy of the exchange without its exception.
+     */
+    public boolean isPutBack(Throwable failure) {
+        return Causes.find(failure, PutBackException.class).isPresent();
+    }
+
+    /** Whether {@code failure} is an outage: an open breaker or an IMS token endpoint that failed or was unreachable. */
+    public boolean isOutage(Throwable failure) {
+        if (Causes.find(failure, CallNotPermittedException.class).isPresent()) {
+            return true;
+        }
+        return Causes.find(failure, ImsTokenException.class)
+                .map(ims -> ((ImsTokenException) ims).isRetryable())
+                .orElse(false);
+    }
+
+    /** A batch met the outage: logs the pause once (the route policies suspend the intake on the exception). */
+    public void pause(Exchange exchange) {
+        if (paused.compareAndSet(false, true)) {
+            LOG.warn("AEP unreachable ({}): intake paused, batches in flight are put back; probing until it answers",
+                    reasonOf(exchange));
+        }
+    }
+
+    public boolean isPaused() {
+        return paused.get();
+    }
+
+    /** The probe: a token can be had and the gateway's breaker is not open. */
+    @Override
+    public boolean isReadyToBeClosed() {
+        if (breakerOpen()) {
+            return false;
+        }
+        try {
+            tokens.token();
+        } catch (ImsTokenException stillDown) {
+            return false;
+        }
+        if (paused.compareAndSet(true, false)) {
+            LOG.info("AEP reachable again: intake resumed");
+        }
+        return true;
+    }
+
+    private boolean breakerOpen() {
+        ResilienceProcessor breaker = camelContext == null ? null
+                : camelContext.getProcessor(BREAKER_ID, ResilienceProcessor.class);
+        return breaker != null && "OPEN".equals(breaker.getCircuitBreakerState());
+    }
+
+    private static String reasonOf(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (Causes.find(failure, CallNotPermittedException.class).isPresent()) {
+            return "circuit breaker open";
+        }
+        return Causes.find(failure, ImsTokenException.class).map(Throwable::getMessage).orElse("no answer");
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+}
