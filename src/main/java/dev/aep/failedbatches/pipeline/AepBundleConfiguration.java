@@ -16,6 +16,7 @@ import dev.aep.failedbatches.errors.FailedFileReader;
 import dev.aep.failedbatches.discovery.DiscoveryConfiguration;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
+import dev.aep.failedbatches.inbox.RunSummary;
 import dev.aep.failedbatches.output.AtomicFileComponent;
 import dev.aep.failedbatches.overview.Overview;
 import dev.aep.failedbatches.overview.OverviewScan;
@@ -102,6 +103,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(clock));
+        registry.bind("aepRunSummary", new RunSummary(Path.of(settings.get("aep.output.dir", "out"))));
         registry.bind("aepOverview", new Overview(roots, new OverviewScan(settings.getInt("aep.overview.max-rows", 500),
                 settings.getInt("aep.overview.message-batches", 50),
                 settings.getInt("aep.overview.message-max-lines", 20_000)), clock));
