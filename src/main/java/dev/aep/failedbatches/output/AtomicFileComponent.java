@@ -12,7 +12,7 @@ import org.apache.camel.support.DefaultComponent;
  * temporary name with {@code FileOutputStream}, which writes through a planted symbolic link, its temporary name is
  * predictable, and its {@code chmod} comes after the file was created. This one writes through {@link AtomicFiles}.
  *
- * <p>URI {@code aep-output:<folder under the output root>[?remove=true]}. The file name is header
+ * <p>URI {@code aep-output:<folder under the output root>[?remove=true]} ({@code aep-output:.}: the root itself). The file name is header
  * {@code CamelOverruleFileName} (removed once used, as the file producer does) or else {@code CamelFileName}: one
  * safe segment. The root is exchange property {@code aepOutputDir} when set, else {@code aep.output.dir}.
  */

@@ -26,8 +26,14 @@ public record OutputLayout(Path root) {
         return errorsDir().resolve(requireCategory(category)).resolve(batchId + ".jsonl");
     }
 
-    /** A folder under the root, such as {@code reports} or {@code dead-letter/sinks}: safe segments only. */
+    /**
+     * A folder under the root, such as {@code reports} or {@code dead-letter/sinks}: safe segments only; {@code .}
+     * alone is the root itself ({@code aep-output:.} writes {@code index.html} at the root).
+     */
     public Path folder(String folder) {
+        if (".".equals(folder)) {
+            return root;
+        }
         Path dir = root;
         for (String segment : String.valueOf(folder).split("/", -1)) {
             dir = dir.resolve(requireFileName(segment));

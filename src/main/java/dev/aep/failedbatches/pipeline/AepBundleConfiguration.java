@@ -17,7 +17,10 @@ import dev.aep.failedbatches.errors.FailedFileReader;
 import dev.aep.failedbatches.discovery.DiscoveryConfiguration;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
+import dev.aep.failedbatches.inbox.RunSummary;
 import dev.aep.failedbatches.output.AtomicFileComponent;
+import dev.aep.failedbatches.overview.Overview;
+import dev.aep.failedbatches.overview.OverviewScan;
 import dev.aep.failedbatches.output.AtomicFiles;
 import dev.aep.failedbatches.output.CategoryFiles;
 import dev.aep.failedbatches.output.OutputRoots;
@@ -108,6 +111,10 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(clock));
+        registry.bind("aepRunSummary", new RunSummary(Path.of(settings.get("aep.output.dir", "out"))));
+        registry.bind("aepOverview", new Overview(roots, new OverviewScan(settings.getInt("aep.overview.max-rows", 500),
+                settings.getInt("aep.overview.message-batches", 50),
+                settings.getInt("aep.overview.message-max-lines", 20_000)), clock));
         int emailErrors = settings.getInt("aep.sinks.email.max-errors", 20);
         int webhookErrors = settings.getInt("aep.sinks.webhook.max-errors", 10);
         registry.bind("aepSinkDispatch", new SinkDispatch(roots, clock, Math.max(emailErrors, webhookErrors)));

@@ -1,0 +1,157 @@
+package dev.aep.failedbatches.overview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aep.failedbatches.model.BatchId;
+import dev.aep.failedbatches.output.AtomicFiles;
+import dev.aep.failedbatches.output.OutputLayout;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an output root for the overview page with bounded work, whatever the number of batches on disk: the entries
+ * of reports/ and dead-letter/ are listed (names and times only), only the newest {@code maxRows} are parsed, and the
+ * messages are counted in the category files of the newest {@code messageBatches} batches only, at most
+ * {@code maxLinesPerFile} lines each.
+ */
+public final class OverviewScan {
+
+    /** Messages are grouped by their first characters: a long message is shown and counted by its beginning. */
+    static final int MESSAGE_CHARS = 300;
+    static final int TOP = 10;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int maxRows;
+    private final int messageBatches;
+    private final int maxLinesPerFile;
+
+    public OverviewScan(int maxRows, int messageBatches, int maxLinesPerFile) {
+        this.maxRows = Math.max(1, maxRows);
+        this.messageBatches = Math.max(0, messageBatches);
+        this.maxLinesPerFile = Math.max(1, maxLinesPerFile);
+    }
+
+    public OverviewData scan(Path root) throws IOException {
+        OutputLayout layout = new OutputLayout(root);
+        List<Entry> reports = entries(layout.root().resolve("reports"), true);
+        List<Entry> deadLetters = entries(layout.root().resolve("dead-letter"), false);
+        List<Entry> all = new ArrayList<>(reports);
+        all.addAll(deadLetters);
+        all.sort(Comparator.comparingLong(Entry::modified).reversed());
+        List<OverviewData.Row> rows = new ArrayList<>();
+        for (Entry entry : all.subList(0, Math.min(maxRows, all.size()))) {
+            OverviewData.Row row = read(entry);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing(OverviewData.Row::endedAt).reversed());
+        Set<String> categories = new LinkedHashSet<>();
+        rows.forEach(row -> categories.addAll(row.counts().keySet()));
+        return new OverviewData(rows, reports.size(), deadLetters.size(), maxRows, messageBatches,
+                List.copyOf(categories), topMessages(layout, rows));
+    }
+
+    private record Entry(Path file, long modified, boolean report) {
+    }
+
+    private static List<Entry> entries(Path dir, boolean report) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (AtomicFiles.isTemporaryName(name) || !BatchId.isValid(name.substring(0, name.length() - 5))) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isRegularFile()) {
+                        entries.add(new Entry(file, attributes.lastModifiedTime().toMillis(), report));
+                    }
+                } catch (NoSuchFileException gone) {
+                    // removed since it was listed (a report voids its dead letter)
+                }
+            }
+        } catch (NoSuchFileException noFolder) {
+            return entries;
+        }
+        return entries;
+    }
+
+    private static OverviewData.Row read(Entry entry) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(entry.file().toFile());
+        } catch (IOException gone) {
+            return null;
+        }
+        String name = entry.file().getFileName().toString();
+        String batchId = name.substring(0, name.length() - 5);
+        if (!entry.report()) {
+            return new OverviewData.Row(batchId, "failed", 0, 0, Map.of(), null, json.path("at").asText(null),
+                    json.path("reason").asText(""), false, true);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        json.path("counts").fields().forEachRemaining(count -> counts.put(count.getKey(), count.getValue().asLong()));
+        return new OverviewData.Row(batchId, json.path("status").asText("completed"), json.path("files").size(),
+                json.path("errors").asLong(), counts, json.path("startedAt").asText(null),
+                json.path("finishedAt").asText(null), null, true, false);
+    }
+
+    private Map<String, List<OverviewData.MessageCount>> topMessages(OutputLayout layout, List<OverviewData.Row> rows) {
+        Map<String, Map<String, Long>> counted = new LinkedHashMap<>();
+        rows.stream().filter(OverviewData.Row::report).limit(messageBatches).forEach(row -> row.counts().forEach(
+                (category, count) -> {
+                    if (count > 0 && isCategory(category)) {
+                        count(layout.categoryFile(category, row.batchId()),
+                                counted.computeIfAbsent(category, c -> new HashMap<>()));
+                    }
+                }));
+        Map<String, List<OverviewData.MessageCount>> top = new LinkedHashMap<>();
+        counted.forEach((category, messages) -> top.put(category, messages.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP).map(e -> new OverviewData.MessageCount(e.getKey(), e.getValue())).toList()));
+        return top;
+    }
+
+    private void count(Path file, Map<String, Long> messages) {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 0; n < maxLinesPerFile && (line = lines.readLine()) != null; n++) {
+                String message = JSON.readTree(line).path("message").asText("");
+                if (message.length() > MESSAGE_CHARS) {
+                    message = message.substring(0, MESSAGE_CHARS) + "…";
+                }
+                messages.merge(message, 1L, Long::sum);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // a file being replaced or a line that is no JSON: the page counts what it could read
+        }
+    }
+
+    static boolean isCategory(String category) {
+        try {
+            OutputLayout.requireCategory(category);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
