@@ -44,8 +44,10 @@ class DiscoveryLeaderKillIT {
                     cluster.aep.addCatalogBatch(CatalogBatch.failed(late, System.currentTimeMillis()));
                     await().atMost(DiscoveryLeaderTest.TAKEOVER.plusSeconds(10)).pollInterval(Duration.ofMillis(50))
                             .until(() -> cluster.catalogListingsBy("blue") > 0);
+                    // interval + lease, plus the 1 s acquire delay and scheduling slack on a loaded 2-core CI machine
+                    // (a lease of 5 x 8 s instead of 5 x 1 s still fails it)
                     assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("takeover")
-                            .isLessThanOrEqualTo(DiscoveryLeaderTest.TAKEOVER.plusSeconds(1));
+                            .isLessThanOrEqualTo(DiscoveryLeaderTest.TAKEOVER.plusSeconds(4));
                     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                             .until(() -> cluster.reported(late));
                 }
