@@ -13,6 +13,7 @@ import dev.aep.failedbatches.errors.ErrorClassifier;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.ErrorExtractor;
 import dev.aep.failedbatches.errors.FailedFileReader;
+import dev.aep.failedbatches.catalog.CatalogReads;
 import dev.aep.failedbatches.discovery.DiscoveryConfiguration;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
@@ -100,6 +101,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(clock));
+        registry.bind("aepCatalog", new CatalogReads());
         int emailErrors = settings.getInt("aep.sinks.email.max-errors", 20);
         int webhookErrors = settings.getInt("aep.sinks.webhook.max-errors", 10);
         registry.bind("aepSinkDispatch", new SinkDispatch(roots, clock, Math.max(emailErrors, webhookErrors)));

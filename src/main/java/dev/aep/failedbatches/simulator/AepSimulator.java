@@ -254,7 +254,9 @@ public final class AepSimulator implements AutoCloseable {
         sleep(faults.delay());
         Map<String, String> query = HttpExchanges.decodeParams(exchange.getRequestURI().getRawQuery());
         if (CatalogHandler.handles(path)) {
-            return catalog.handle(exchange.getRequestMethod(), path, query);
+            Optional<SimulatorFaults.Failure> catalogFailure = faults.nextCatalogFailure();
+            return catalogFailure.isPresent() ? failure(catalogFailure.get())
+                    : catalog.handle(exchange.getRequestMethod(), path, query);
         }
         Optional<SimulatorFaults.Failure> failure = faults.nextDataFailure(DataAccessHandler.isDownload(query));
         if (failure.isPresent()) {

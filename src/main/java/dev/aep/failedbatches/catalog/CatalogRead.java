@@ -1,0 +1,8 @@
+package dev.aep.failedbatches.catalog;
+
+/** What reading a batch's Catalog object gave: its summary, or why it could not be read. */
+public sealed interface CatalogRead permits CatalogSummary, CatalogReadFailure {
+
+    /** Do {@code failedRecords} records account for the batch's failed records? False when that is unknown. */
+    boolean accountsFor(long failedRecords);
+}
