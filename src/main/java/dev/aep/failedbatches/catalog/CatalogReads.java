@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.catalog;
 
 import dev.aep.failedbatches.auth.ImsTokenException;
+import dev.aep.failedbatches.client.FailedFile;
 import dev.aep.failedbatches.errors.Causes;
 import dev.aep.failedbatches.output.BatchReport;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -31,7 +32,7 @@ public final class CatalogReads {
                 instant(fields.get("created")), instant(fields.get("completed")),
                 firstNumber(metrics.get("inputRecordCount"), metrics.get("recordsRead"), fields.get("recordCount")),
                 firstNumber(metrics.get("failedRecordCount"), fields.get("failedRecordCount"), metrics.get("recordsFailed")),
-                errors(fields.get("errors")));
+                errors(fields.get("errors")), diagnosticsEnabled(fields.get("tags")));
     }
 
     /** Why the read failed, in a few words: statuses and type names only (a response body may echo anything). */
@@ -54,8 +55,33 @@ public final class CatalogReads {
         return new CatalogReadFailure(error);
     }
 
-    public BatchReport report(BatchReport report, CatalogRead read) {
-        return report.withCatalog(read);
+    /** The report with the Catalog read and, when row errors were looked for, what came of it (else null). */
+    public BatchReport report(BatchReport report, CatalogRead read, RowErrors rowErrors) {
+        return report.withCatalog(read, rowErrors);
+    }
+
+    public RowErrors rowErrorsListed(List<FailedFile> rowErrorFiles) {
+        return RowErrors.listed(rowErrorFiles.size());
+    }
+
+    public RowErrors rowErrorsGone() {
+        return RowErrors.gone();
+    }
+
+    /** The failed files, then the error-diagnostics files: the order of the report and the outputs. */
+    public List<FailedFile> allFiles(List<FailedFile> failedFiles, List<FailedFile> rowErrorFiles) {
+        List<FailedFile> all = new ArrayList<>(failedFiles);
+        all.addAll(rowErrorFiles);
+        return all;
+    }
+
+    /** Tags are string arrays in the Catalog ({@code ["true"]}); a plain boolean or string is accepted too. */
+    private static boolean diagnosticsEnabled(Object tags) {
+        Object value = tags instanceof Map<?, ?> map ? map.get("acp_enableErrorDiagnostics") : null;
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(v -> "true".equalsIgnoreCase(String.valueOf(v)));
+        }
+        return value != null && "true".equalsIgnoreCase(String.valueOf(value));
     }
 
     private static String datasetId(Object relatedObjects) {

@@ -87,6 +87,10 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepRetryAfter", new RetryAfterDelay(
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
+        FailedFileListing rowErrorListing = new FailedFileListing(settings.getInt("aep.api.page-size", 100), "meta",
+                "path=row_errors&", "row_errors/");
+        registry.bind("aepRowErrorListing", rowErrorListing);
+        registry.bind("aepRowErrorPages", rowErrorListing.missingAsGone());
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
         OutputRoots roots = new OutputRoots(Path.of(settings.get("aep.output.dir", "out")), clock,

@@ -138,6 +138,19 @@ public final class AepSimulator implements AutoCloseable {
         catalog.put(batch);
     }
 
+    /**
+     * Adds or replaces the error-diagnostics files of a batch, listed by {@code GET .../batches/{id}/meta?path=row_errors}
+     * and downloaded with {@code path=row_errors/<name>} (hrefs carry {@code %2F}).
+     */
+    public void addRowErrors(String batchId, Map<String, byte[]> files) {
+        batches.putRowErrors(batchId, files);
+    }
+
+    /** The batch's diagnostics expire (AEP keeps them 30 days): its {@code meta} requests answer 404 from now on. */
+    public void expireRowErrors(String batchId) {
+        batches.expireRowErrors(batchId);
+    }
+
     /** Catalog list requests with {@code start >= start} wait until {@link #releaseCatalogListings()}. */
     public void holdCatalogListingsFrom(int start) {
         catalog.holdListingsFrom(start);
