@@ -22,8 +22,22 @@ public final class FailedFileListing implements AggregationStrategy {
     private static final int MAX_PAGES = 10_000;
 
     private final int pageSize;
+    private final String folder;
+    private final String queryPrefix;
+    private final String namePrefix;
 
     public FailedFileListing(int pageSize) {
+        this(pageSize, FailedFile.FAILED, "", "");
+    }
+
+    /**
+     * The listing of {@code /batches/{id}/<folder>?<queryPrefix>start=..&limit=..}, whose files are downloaded from
+     * the same folder as {@code path=<namePrefix><name>}; e.g. {@code meta}, {@code path=row_errors&} and {@code row_errors/}.
+     */
+    public FailedFileListing(int pageSize, String folder, String queryPrefix, String namePrefix) {
+        this.folder = folder;
+        this.queryPrefix = queryPrefix;
+        this.namePrefix = namePrefix;
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("aep.api.page-size must be 1..100, was " + pageSize);
         }
@@ -32,7 +46,7 @@ public final class FailedFileListing implements AggregationStrategy {
 
     /** The listing before its first page. */
     public Listing start() {
-        return new Listing(new LinkedHashMap<>(), query("0"), new ArrayList<>());
+        return new Listing(new LinkedHashMap<>(), query("0"), new ArrayList<>(), false);
     }
 
     /** Adds the page that the enriched route answered (JSON already unmarshalled) to the listing in the body. */
@@ -50,6 +64,21 @@ public final class FailedFileListing implements AggregationStrategy {
         return listingExchange;
     }
 
+    /**
+     * An aggregation strategy for a listing whose 404 is an answer, not a failure (error diagnostics, gone after AEP's
+     * 30 days): the listing ends {@code gone}, without files; any other failure fails it as {@link #aggregate} does.
+     */
+    public AggregationStrategy missingAsGone() {
+        return (listingExchange, pageExchange) -> {
+            Throwable failure = pageExchange.getException();
+            if (failure != null && HttpFailures.status(failure) == 404) {
+                listingExchange.getIn().setBody(new Listing(new LinkedHashMap<>(), null, new ArrayList<>(), true));
+                return listingExchange;
+            }
+            return aggregate(listingExchange, pageExchange);
+        };
+    }
+
     Listing addPage(Listing listing, Object body) {
         if (!(body instanceof Map<?, ?> page) || !(page.get("data") instanceof List<?> data)) {
             throw new IllegalStateException("unreadable failed-file listing: no data array");
@@ -59,7 +88,8 @@ public final class FailedFileListing implements AggregationStrategy {
             if (item instanceof Map<?, ?> entry && entry.get("name") instanceof String name && !name.isEmpty()) {
                 long length = parseLength(entry.get("length"));
                 if (!"_SUCCESS".equals(name) && length != 0) {
-                    files.putIfAbsent(name, new FailedFile(name, length));
+                    String path = namePrefix + name;
+                    files.putIfAbsent(path, new FailedFile(path, length, folder));
                 }
             }
         }
@@ -71,11 +101,11 @@ public final class FailedFileListing implements AggregationStrategy {
         if (nextStart != null) {
             seen.add(nextStart);
         }
-        return new Listing(files, nextStart == null ? null : query(nextStart), seen);
+        return new Listing(files, nextStart == null ? null : query(nextStart), seen, false);
     }
 
     private String query(String start) {
-        return "start=" + URLEncoder.encode(start, StandardCharsets.UTF_8) + "&limit=" + pageSize;
+        return queryPrefix + "start=" + URLEncoder.encode(start, StandardCharsets.UTF_8) + "&limit=" + pageSize;
     }
 
     private static String nextStart(Map<?, ?> page) {
@@ -108,9 +138,10 @@ public final class FailedFileListing implements AggregationStrategy {
 
     /**
      * A failed-file listing so far: the part files in listing order, the query of the next page ({@code null} when
-     * there is none), and the pages already asked for (a listing that does not advance is an error).
+     * there is none), the pages already asked for (a listing that does not advance is an error), and whether AEP
+     * answered that there is nothing to list (404; only {@link #missingAsGone} makes one).
      */
-    public record Listing(Map<String, FailedFile> byName, String nextQuery, List<String> startsSeen) {
+    public record Listing(Map<String, FailedFile> byName, String nextQuery, List<String> startsSeen, boolean gone) {
 
         public boolean hasNext() {
             return nextQuery != null;

@@ -83,6 +83,11 @@ public final class BatchRun {
         return files.values().stream().mapToLong(FileOutput::errors).sum();
     }
 
+    /** The records read from the failed files (a record has one or more error events). */
+    public synchronized long records() {
+        return files.values().stream().mapToLong(FileOutput::records).sum();
+    }
+
     public synchronized Map<String, Long> fileErrors() {
         Map<String, Long> errors = new LinkedHashMap<>();
         files.forEach((name, output) -> errors.put(name, output.errors()));

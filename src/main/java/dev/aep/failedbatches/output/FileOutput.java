@@ -16,6 +16,7 @@ public final class FileOutput {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Map<String, Segment> segments = new LinkedHashMap<>();
     private long errors;
+    private long records;
 
     FileOutput(int index) {
         this.index = index;
@@ -25,7 +26,9 @@ public final class FileOutput {
         return index;
     }
 
+    /** Counts one record of the file and its events. */
     synchronized void count(List<ErrorEvent> events) {
+        records++;
         for (ErrorEvent event : events) {
             counts.merge(event.category(), 1L, Long::sum);
         }
@@ -34,6 +37,10 @@ public final class FileOutput {
 
     synchronized long errors() {
         return errors;
+    }
+
+    synchronized long records() {
+        return records;
     }
 
     synchronized Map<String, Long> counts() {
@@ -70,6 +77,7 @@ public final class FileOutput {
         segments.clear();
         counts.clear();
         errors = 0;
+        records = 0;
     }
 
     record Segment(Path file, Writer writer) {

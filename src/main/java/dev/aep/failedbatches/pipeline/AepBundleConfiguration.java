@@ -14,6 +14,7 @@ import dev.aep.failedbatches.errors.ErrorClassifier;
 import dev.aep.failedbatches.errors.ErrorEventFactory;
 import dev.aep.failedbatches.errors.ErrorExtractor;
 import dev.aep.failedbatches.errors.FailedFileReader;
+import dev.aep.failedbatches.catalog.CatalogReads;
 import dev.aep.failedbatches.discovery.DiscoveryConfiguration;
 import dev.aep.failedbatches.inbox.BatchIdMessageParser;
 import dev.aep.failedbatches.inbox.InboxSteps;
@@ -97,6 +98,10 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.getInt("aep.retry.max-delay-ms", 60_000)), clock));
         registry.bind("aepRetryLog", new dev.aep.failedbatches.client.RetryLog());
         registry.bind("aepListing", new FailedFileListing(settings.getInt("aep.api.page-size", 100)));
+        FailedFileListing rowErrorListing = new FailedFileListing(settings.getInt("aep.api.page-size", 100), "meta",
+                "path=row_errors&", "row_errors/");
+        registry.bind("aepRowErrorListing", rowErrorListing);
+        registry.bind("aepRowErrorPages", rowErrorListing.missingAsGone());
 
         ClassificationRules rules = loadRules(settings.get("aep.rules.file", null));
         OutputRoots roots = new OutputRoots(Path.of(settings.get("aep.output.dir", "out")), clock,
@@ -115,6 +120,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
         registry.bind("aepOverview", new Overview(roots, new OverviewScan(settings.getInt("aep.overview.max-rows", 500),
                 settings.getInt("aep.overview.message-batches", 50),
                 settings.getInt("aep.overview.message-max-lines", 20_000)), clock));
+        registry.bind("aepCatalog", new CatalogReads());
         int emailErrors = settings.getInt("aep.sinks.email.max-errors", 20);
         int webhookErrors = settings.getInt("aep.sinks.webhook.max-errors", 10);
         registry.bind("aepSinkDispatch", new SinkDispatch(roots, clock, Math.max(emailErrors, webhookErrors)));

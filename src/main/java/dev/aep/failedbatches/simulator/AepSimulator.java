@@ -138,6 +138,19 @@ public final class AepSimulator implements AutoCloseable {
         catalog.put(batch);
     }
 
+    /**
+     * Adds or replaces the error-diagnostics files of a batch, listed by {@code GET .../batches/{id}/meta?path=row_errors}
+     * and downloaded with {@code path=row_errors/<name>} (hrefs carry {@code %2F}).
+     */
+    public void addRowErrors(String batchId, Map<String, byte[]> files) {
+        batches.putRowErrors(batchId, files);
+    }
+
+    /** The batch's diagnostics expire (AEP keeps them 30 days): its {@code meta} requests answer 404 from now on. */
+    public void expireRowErrors(String batchId) {
+        batches.expireRowErrors(batchId);
+    }
+
     /** Catalog list requests with {@code start >= start} wait until {@link #releaseCatalogListings()}. */
     public void holdCatalogListingsFrom(int start) {
         catalog.holdListingsFrom(start);
@@ -254,7 +267,9 @@ public final class AepSimulator implements AutoCloseable {
         sleep(faults.delay());
         Map<String, String> query = HttpExchanges.decodeParams(exchange.getRequestURI().getRawQuery());
         if (CatalogHandler.handles(path)) {
-            return catalog.handle(exchange.getRequestMethod(), path, query);
+            Optional<SimulatorFaults.Failure> catalogFailure = faults.nextCatalogFailure();
+            return catalogFailure.isPresent() ? failure(catalogFailure.get())
+                    : catalog.handle(exchange.getRequestMethod(), path, query);
         }
         Optional<SimulatorFaults.Failure> failure = faults.nextDataFailure(DataAccessHandler.isDownload(query));
         if (failure.isPresent()) {

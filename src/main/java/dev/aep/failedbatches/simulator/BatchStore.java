@@ -35,6 +35,7 @@ final class BatchStore {
     }
 
     private final Map<String, List<FailedFile>> filesByBatch = new ConcurrentHashMap<>();
+    private final Map<String, List<FailedFile>> rowErrorsByBatch = new ConcurrentHashMap<>();
 
     /**
      * Replaces the batch. A batch with files always lists a zero-length {@code _SUCCESS} first, like Spark output;
@@ -65,6 +66,22 @@ final class BatchStore {
             }
         });
         filesByBatch.put(batchId, List.copyOf(listing));
+    }
+
+    /** Replaces the batch's error-diagnostics files ({@code meta?path=row_errors}), in map order. */
+    void putRowErrors(String batchId, Map<String, byte[]> files) {
+        List<FailedFile> listing = new ArrayList<>();
+        files.forEach((name, content) -> listing.add(new FailedFile(name, content.clone())));
+        rowErrorsByBatch.put(batchId, List.copyOf(listing));
+    }
+
+    /** The diagnostics are gone, as after AEP's 30-day retention: {@code meta} answers 404. */
+    void expireRowErrors(String batchId) {
+        rowErrorsByBatch.remove(batchId);
+    }
+
+    Optional<List<FailedFile>> rowErrors(String batchId) {
+        return Optional.ofNullable(rowErrorsByBatch.get(batchId));
     }
 
     Optional<List<FailedFile>> files(String batchId) {

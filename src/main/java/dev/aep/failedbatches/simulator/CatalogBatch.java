@@ -11,7 +11,8 @@ import java.util.Map;
  * does) and the batch-level {@code errors[]}.
  */
 public record CatalogBatch(String id, String status, long created, Long completed, String datasetId,
-                           Long inputRecordCount, Long failedRecordCount, List<CatalogError> errors) {
+                           Long inputRecordCount, Long failedRecordCount, List<CatalogError> errors,
+                           boolean errorDiagnostics) {
 
     /** One entry of the batch-level {@code errors[]}; {@code recordCount} only with error diagnostics. */
     public record CatalogError(String code, String description, Long recordCount) {
@@ -23,6 +24,17 @@ public record CatalogBatch(String id, String status, long created, Long complete
         errors = List.copyOf(errors);
     }
 
+    /** A batch created without error diagnostics. */
+    public CatalogBatch(String id, String status, long created, Long completed, String datasetId,
+                        Long inputRecordCount, Long failedRecordCount, List<CatalogError> errors) {
+        this(id, status, created, completed, datasetId, inputRecordCount, failedRecordCount, errors, false);
+    }
+
+    /** Created with {@code enableErrorDiagnostics}: tags {@code acp_enableErrorDiagnostics}, as AEP shows them. */
+    public CatalogBatch withErrorDiagnostics() {
+        return new CatalogBatch(id, status, created, completed, datasetId, inputRecordCount, failedRecordCount, errors, true);
+    }
+
     /** A failed batch created at {@code created}, completed a minute later, with one batch-level error. */
     public static CatalogBatch failed(String id, long created) {
         return new CatalogBatch(id, "failed", created, created + 60_000, DEFAULT_DATASET, 10L, 10L,
@@ -30,11 +42,13 @@ public record CatalogBatch(String id, String status, long created, Long complete
     }
 
     public CatalogBatch withStatus(String newStatus) {
-        return new CatalogBatch(id, newStatus, created, completed, datasetId, inputRecordCount, failedRecordCount, errors);
+        return new CatalogBatch(id, newStatus, created, completed, datasetId, inputRecordCount, failedRecordCount, errors,
+                errorDiagnostics);
     }
 
     public CatalogBatch withDataset(String newDatasetId) {
-        return new CatalogBatch(id, status, created, completed, newDatasetId, inputRecordCount, failedRecordCount, errors);
+        return new CatalogBatch(id, status, created, completed, newDatasetId, inputRecordCount, failedRecordCount, errors,
+                errorDiagnostics);
     }
 
     Map<String, Object> toJson(SimulatorSettings settings) {
@@ -53,6 +67,9 @@ public record CatalogBatch(String id, String status, long created, Long complete
         json.put("version", "1.0.0");
         json.put("relatedObjects", List.of(Map.of("type", "dataSet", "id", datasetId)));
         json.put("inputFormat", Map.of("format", "json"));
+        if (errorDiagnostics) {
+            json.put("tags", Map.of("acp_enableErrorDiagnostics", true, "acp_partialIngestionPercent", 5));
+        }
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (inputRecordCount != null) {
             metrics.put("inputRecordCount", inputRecordCount);

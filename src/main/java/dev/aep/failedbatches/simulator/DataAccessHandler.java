@@ -18,6 +18,8 @@ final class DataAccessHandler {
 
     static final String BASE_PATH = "/data/foundation/export";
     private static final Pattern FAILED = Pattern.compile(Pattern.quote(BASE_PATH) + "/batches/([^/]+)/failed/?");
+    private static final Pattern META = Pattern.compile(Pattern.quote(BASE_PATH) + "/batches/([^/]+)/meta/?");
+    private static final String ROW_ERRORS = "row_errors";
     private static final int MAX_LIMIT = 100;
 
     private final SimulatorSettings settings;
@@ -38,6 +40,11 @@ final class DataAccessHandler {
     }
 
     SimulatorResponse handle(String method, String rawPath, Map<String, String> query, String rangeHeader) {
+        Matcher meta = META.matcher(rawPath);
+        if (meta.matches()) {
+            return "GET".equals(method) ? meta(URLDecoder.decode(meta.group(1).replace("+", "%2B"), StandardCharsets.UTF_8), query)
+                    : SimulatorResponse.error(405, "405", "Method not allowed").withHeader("Allow", "GET");
+        }
         Matcher failed = FAILED.matcher(rawPath);
         if (!failed.matches()) {
             return SimulatorResponse.error(404, "404", "Not found");
@@ -100,6 +107,38 @@ final class DataAccessHandler {
         body.put("_page", pageInfo);
         body.put("_links", links);
         return SimulatorResponse.json(200, body);
+    }
+
+    /**
+     * {@code meta?path=row_errors}: the diagnostics listing (one page; hrefs with {@code row_errors%2F<name>});
+     * {@code meta?path=row_errors/<name>}: the file. No diagnostics (none, or expired after 30 days), another path, or a
+     * path that arrives still encoded ({@code %252F} on the wire): 404 "The path is not found".
+     */
+    private SimulatorResponse meta(String batchId, Map<String, String> query) {
+        List<BatchStore.FailedFile> files = batches.rowErrors(batchId).orElse(null);
+        String path = query.get("path");
+        if (files == null || path == null) {
+            return SimulatorResponse.error(404, "404", "The path is not found");
+        }
+        if (path.equals(ROW_ERRORS) || path.equals(ROW_ERRORS + "/")) {
+            String href = baseUrl.get() + BASE_PATH + "/batches/" + HttpExchanges.encode(batchId) + "/meta?path=";
+            List<Object> data = new ArrayList<>();
+            for (BatchStore.FailedFile file : files) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", file.name());
+                item.put("length", Long.toString(file.length()));
+                item.put("_links", Map.of("self", Map.of("href", href + HttpExchanges.encode(ROW_ERRORS + "/" + file.name()))));
+                data.add(item);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", data);
+            body.put("_page", Map.of("limit", MAX_LIMIT, "count", files.size()));
+            return SimulatorResponse.json(200, body);
+        }
+        if (path.startsWith(ROW_ERRORS + "/")) {
+            return download(files, path.substring(ROW_ERRORS.length() + 1), null);
+        }
+        return SimulatorResponse.error(404, "404", "The path is not found");
     }
 
     private SimulatorResponse download(List<BatchStore.FailedFile> files, String path, String rangeHeader) {

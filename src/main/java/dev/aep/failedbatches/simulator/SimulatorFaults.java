@@ -20,6 +20,7 @@ public final class SimulatorFaults {
     private final Deque<Failure> downloads = new ArrayDeque<>();
     private final Deque<Failure> listings = new ArrayDeque<>();
     private final Deque<Failure> tokens = new ArrayDeque<>();
+    private final Deque<Failure> catalogReads = new ArrayDeque<>();
     private boolean echoTokenRequests;
     private boolean tokenEndpointDown;
     private int tokenRequestsRefused;
@@ -67,6 +68,11 @@ public final class SimulatorFaults {
     /** Answers the next {@code count} downloads with 302 Found and {@code Location: location}. */
     public synchronized void redirectNextDownloads(int count, String location) {
         enqueue(downloads, count, new Failure(302, null, location));
+    }
+
+    /** Fails the next {@code count} Catalog requests ({@code /data/foundation/catalog/**}); no other switch touches them. */
+    public synchronized void failNextCatalogRequests(int count, int status) {
+        enqueue(catalogReads, count, status, null);
     }
 
     /** Fails the next {@code count} IMS token requests. */
@@ -163,6 +169,7 @@ public final class SimulatorFaults {
         downloads.clear();
         listings.clear();
         tokens.clear();
+        catalogReads.clear();
         echoTokenRequests = false;
         tokenEndpointDown = false;
         tokenRequestsRefused = 0;
@@ -195,6 +202,10 @@ public final class SimulatorFaults {
             failure = download ? downloads.poll() : listings.poll();
         }
         return Optional.ofNullable(failure);
+    }
+
+    synchronized Optional<Failure> nextCatalogFailure() {
+        return Optional.ofNullable(catalogReads.poll());
     }
 
     synchronized Optional<Failure> nextTokenFailure() {
