@@ -27,7 +27,12 @@ class RunnableJarIT {
 
     private String run(List<String> args, java.util.Map<String, String> env) throws Exception {
         Process process = start(args, env);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("jar exits when idle").isTrue();
+        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            // a jar that hangs must not outlive the test (it would hold the management port for the next run)
+            process.destroyForcibly();
+        }
+        assertThat(ended).as("jar exits when idle").isTrue();
         String output = Files.readString(work.resolve("app.log"), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
