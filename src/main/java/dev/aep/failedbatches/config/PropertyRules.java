@@ -52,6 +52,7 @@ public final class PropertyRules {
             wholeNumber("aep.records.chunk-size", 1),
             wholeNumber("aep.records.max-chars", 1),
             wholeNumber("aep.progress.every-files", 1),
+            wholeNumber("aep.progress.every-seconds", 1),
             bool("aep.queue.enabled"),
             wholeNumber("aep.queue.concurrent-consumers", 1, 1000),
             wholeNumber("aep.sinks.retry.max-redeliveries", 0),
