@@ -35,5 +35,6 @@ public class OperateConfiguration implements CamelConfiguration {
                 () -> registry.lookupByNameAndType("aepTokens", AccessTokenProvider.class), Duration.ofSeconds(30),
                 Clock.systemUTC()));
         registry.bind("aepCircuitBreakerHealth", new CircuitBreakerHealthCheck());
+        context.getManagementStrategy().addEventNotifier(new StartedLine());
     }
 }
