@@ -55,6 +55,7 @@ public final class PropertyRules {
             wholeNumber("aep.progress.every-seconds", 1),
             bool("aep.queue.enabled"),
             wholeNumber("aep.queue.concurrent-consumers", 1, 1000),
+            wholeNumber("aep.queue.burst-idle-ms", 1),
             wholeNumber("aep.sinks.retry.max-redeliveries", 0),
             wholeNumber("aep.sinks.retry.initial-delay-ms", 0),
             wholeNumber("aep.sinks.retry.max-delay-ms", 0),
