@@ -68,6 +68,7 @@ public class StartupCheck extends MainListenerSupport implements CamelConfigurat
             value("aep.rules.file").filter(file -> !Files.isRegularFile(Path.of(file)))
                     .ifPresent(file -> problem("aep.rules.file", "no such file: " + Path.of(file).toAbsolutePath()));
             routesFolder().ifPresent(this::sinkSettings);
+            managementPort();
             return problems;
         }
 
@@ -90,6 +91,20 @@ public class StartupCheck extends MainListenerSupport implements CamelConfigurat
                 return Optional.empty();
             }
             return Optional.of(folder);
+        }
+
+        /** The management server's port is free, when the server is on and the port fixed (0 picks a free one). */
+        private void managementPort() {
+            if (!"true".equalsIgnoreCase(value("camel.management.enabled").orElse("false"))) {
+                return;
+            }
+            String value = value("aep.management.port").orElse("9876");
+            // a port that is no number, or out of range, is named by its rule already
+            int port = value.matches("\\d{1,5}") ? Integer.parseInt(value) : -1;
+            if (port > 0 && port <= 65535) {
+                ManagementPort.bindProblem(value("aep.management.host").orElse("127.0.0.1"), port)
+                        .ifPresent(why -> problem("aep.management.port", String.valueOf(port), why));
+            }
         }
 
         private void sinkSettings(Path routes) {

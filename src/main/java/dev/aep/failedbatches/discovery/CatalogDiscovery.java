@@ -36,6 +36,9 @@ public class CatalogDiscovery {
     private Duration overlap = Duration.ofHours(1);
     private String fileMode = AtomicFiles.DEFAULT_MODE;
     private Clock clock = Clock.systemUTC();
+    /** when the running poll began, and the start of the last poll that listed and handed over everything */
+    private volatile Instant pollStartedAt;
+    private volatile Instant caughtUpTo;
 
     public void setStateDir(String stateDir) {
         this.stateDir = Path.of(stateDir);
@@ -69,6 +72,7 @@ public class CatalogDiscovery {
 
     /** Starts a run: {@code createdAfter} from the watermark (or {@code since} on the very first run), offset 0. */
     public CatalogPoll begin() throws IOException {
+        pollStartedAt = clock.instant();
         long after = watermark().read().stream().map(w -> w - overlap.toMillis())
                 .findFirst().orElseGet(() -> sinceInstant().toEpochMilli() - 1);
         return CatalogPoll.from(after);
@@ -107,6 +111,28 @@ public class CatalogDiscovery {
             watermark.write(newest);
         }
         return poll.next(PAGE_SIZE);
+    }
+
+    /** The poll listed every page and handed every batch over: every failed batch created before it began is found. */
+    public void caughtUp(CatalogPoll poll) {
+        caughtUpTo = pollStartedAt;
+    }
+
+    /**
+     * Seconds from the time up to which discovery is complete to now: the start of the last complete poll of this
+     * instance; before one (or on a follower), the shared watermark, else {@code since}. NaN if the watermark cannot
+     * be read.
+     */
+    public double lagSeconds() {
+        Instant upTo = caughtUpTo;
+        if (upTo == null) {
+            try {
+                upTo = watermark().read().stream().mapToObj(Instant::ofEpochMilli).findFirst().orElseGet(this::sinceInstant);
+            } catch (IOException | RuntimeException e) {
+                return Double.NaN;
+            }
+        }
+        return Math.max(0, Duration.between(upTo, clock.instant()).toMillis() / 1000.0);
     }
 
     private DiscoveryWatermark watermark() {

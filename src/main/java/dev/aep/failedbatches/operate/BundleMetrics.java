@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.operate;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
@@ -42,9 +44,15 @@ public final class BundleMetrics extends EventNotifierSupport implements RoutePo
     private Counter retries;
     private Counter tokenRefreshes;
     private Counter downloadedBytes;
+    private DoubleSupplier discoveryLag;
 
     public BundleMetrics(String apiBaseUrl) {
         this.apiBaseUrl = apiBaseUrl;
+    }
+
+    /** Publishes {@code aep_discovery_lag_seconds} (when discovery is on); set before the context starts. */
+    public void setDiscoveryLag(DoubleSupplier discoveryLag) {
+        this.discoveryLag = discoveryLag;
     }
 
     /** Camel's metrics service has created its registry by now; without it (camel.metrics.enabled=false) nothing is published. */
@@ -66,6 +74,11 @@ public final class BundleMetrics extends EventNotifierSupport implements RoutePo
         this.tokenRefreshes = Counter.builder("aep.token.refreshes").description("IMS access tokens obtained").register(registry);
         this.downloadedBytes = Counter.builder("aep.downloaded").baseUnit(BaseUnits.BYTES)
                 .description("Bytes of failed-record files read from the Data Access API").register(registry);
+        if (discoveryLag != null) {
+            Gauge.builder("aep.discovery.lag", discoveryLag, DoubleSupplier::getAsDouble).baseUnit("seconds")
+                    .description("Time since the Catalog was last listed and handed over completely (Catalog discovery)")
+                    .register(registry);
+        }
         // the series operators alert on exist from the start, at zero
         batches("completed");
         batches("dead_lettered");

@@ -1,6 +1,7 @@
 package dev.aep.failedbatches.operate;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
+import dev.aep.failedbatches.discovery.CatalogDiscovery;
 import dev.aep.failedbatches.pipeline.AepSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +23,12 @@ public class OperateConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         BundleMetrics metrics = new BundleMetrics(settings.get("aep.api.base-url", "https://platform.adobe.io"));
         registry.bind("aepMetrics", metrics);
+        if ("true".equalsIgnoreCase(settings.get("aep.discovery.enabled", "false"))) {
+            metrics.setDiscoveryLag(() -> {
+                CatalogDiscovery discovery = registry.lookupByNameAndType("aepDiscovery", CatalogDiscovery.class);
+                return discovery == null ? Double.NaN : discovery.lagSeconds();
+            });
+        }
         // Camel Main adds such beans only when it finds them before the configuration classes run
         context.getManagementStrategy().addEventNotifier(metrics);
         context.addRoutePolicyFactory(metrics);
@@ -35,5 +42,6 @@ public class OperateConfiguration implements CamelConfiguration {
                 () -> registry.lookupByNameAndType("aepTokens", AccessTokenProvider.class), Duration.ofSeconds(30),
                 Clock.systemUTC()));
         registry.bind("aepCircuitBreakerHealth", new CircuitBreakerHealthCheck());
+        context.getManagementStrategy().addEventNotifier(new StartedLine());
     }
 }

@@ -4,11 +4,13 @@ import dev.aep.failedbatches.errors.ErrorEvent;
 import dev.aep.failedbatches.model.BatchId;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,6 +27,8 @@ public final class BatchRun {
     private final List<String> categories;
     private final Map<String, FileOutput> files = new LinkedHashMap<>();
     private int filesDone;
+    private int filesAtLastProgress;
+    private Instant lastProgressAt;
 
     /**
      * @param batchId a batch ID, validated here: it becomes a path segment
@@ -35,6 +39,7 @@ public final class BatchRun {
         this.batchId = BatchId.require(batchId);
         this.root = root;
         this.startedAt = startedAt;
+        this.lastProgressAt = startedAt;
         this.categories = List.copyOf(categories);
     }
 
@@ -66,8 +71,33 @@ public final class BatchRun {
         return files.computeIfAbsent(name, n -> new FileOutput(files.size()));
     }
 
-    public synchronized int fileFinished() {
-        return ++filesDone;
+    /**
+     * Counts a finished part file and says whether a progress line is due: {@code every.files()} files or
+     * {@code every.time()} since the last one (or the start), whichever comes first.
+     */
+    public synchronized Optional<Progress> fileFinished(ProgressEvery every, Instant now) {
+        filesDone++;
+        if (filesDone - filesAtLastProgress < every.files()
+                && Duration.between(lastProgressAt, now).compareTo(every.time()) < 0) {
+            return Optional.empty();
+        }
+        filesAtLastProgress = filesDone;
+        lastProgressAt = now;
+        return Optional.of(new Progress(filesDone, files.size(), total(), Duration.between(startedAt, now)));
+    }
+
+    /** How often a batch's progress is logged (aep.progress.every-files, aep.progress.every-seconds). */
+    public record ProgressEvery(int files, Duration time) {
+    }
+
+    /** Where a batch stands: files done of its total, errors so far, and since when it runs. */
+    public record Progress(int filesDone, int fileCount, long errors, Duration elapsed) {
+
+        /** Part files finished per second since the batch started. */
+        public double filesPerSecond() {
+            long millis = Math.max(1, elapsed.toMillis());
+            return filesDone * 1000.0 / millis;
+        }
     }
 
     public synchronized int fileCount() {

@@ -23,6 +23,7 @@ import dev.aep.failedbatches.output.AtomicFileComponent;
 import dev.aep.failedbatches.overview.Overview;
 import dev.aep.failedbatches.overview.OverviewScan;
 import dev.aep.failedbatches.output.AtomicFiles;
+import dev.aep.failedbatches.output.BatchRun;
 import dev.aep.failedbatches.output.CategoryFiles;
 import dev.aep.failedbatches.output.OutputRoots;
 import dev.aep.failedbatches.queue.RejectedMessageReason;
@@ -112,7 +113,8 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 settings.getInt("aep.records.chunk-size", 200)));
         BatchSteps batchSteps = new BatchSteps(roots, new CategoryFiles(outputFiles), rules.categories(),
                 new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)), clock,
-                settings.getInt("aep.progress.every-files", 25));
+                new BatchRun.ProgressEvery(settings.getInt("aep.progress.every-files", 25),
+                        Duration.ofSeconds(settings.getInt("aep.progress.every-seconds", 30))));
         registry.bind("aepBatches", batchSteps);
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(clock));

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
@@ -42,17 +43,17 @@ public final class BatchSteps {
     private final List<String> categories;
     private final ErrorEventFactory events;
     private final Clock clock;
-    private final int progressEvery;
+    private final BatchRun.ProgressEvery progressEvery;
 
     /** @param categories every category of the rules, in rule order */
     public BatchSteps(OutputRoots roots, CategoryFiles categoryFiles, List<String> categories, ErrorEventFactory events,
-            Clock clock, int progressEvery) {
+            Clock clock, BatchRun.ProgressEvery progressEvery) {
         this.roots = roots;
         this.categoryFiles = categoryFiles;
         this.categories = List.copyOf(categories);
         this.events = events;
         this.clock = clock;
-        this.progressEvery = Math.max(1, progressEvery);
+        this.progressEvery = progressEvery;
     }
 
     /** Starts the run of the batch in property {@code aepBatchId} (validated) under the exchange's output root. */
@@ -82,13 +83,12 @@ public final class BatchSteps {
         }
     }
 
+    /** A part file ended: one progress line every aep.progress.every-files files or every-seconds, whichever first. */
     public void fileFinished(Exchange exchange) {
         BatchRun run = run(exchange);
-        int done = run.fileFinished();
-        int total = run.fileCount();
-        if (done % progressEvery == 0 || (done == total && total > progressEvery)) {
-            LOG.info("Batch {} progress: {}/{} files, {} errors so far", run.batchId(), done, total, run.total());
-        }
+        run.fileFinished(progressEvery, clock.instant()).ifPresent(progress -> LOG.info(
+                "Batch {} progress: {}/{} files, {} errors so far, {} files/s", run.batchId(), progress.filesDone(),
+                progress.fileCount(), progress.errors(), String.format(Locale.ROOT, "%.1f", progress.filesPerSecond())));
     }
 
     /** The classified events of a chunk of records of the current part file; they are counted here. */

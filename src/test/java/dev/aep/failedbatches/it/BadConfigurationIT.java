@@ -3,6 +3,8 @@ package dev.aep.failedbatches.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,9 @@ class BadConfigurationIT {
     private Run start(Path workingDirectory, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dcamel.main.profile=demo",
-                "-Daep.inbox.dir=" + work.resolve("inbox"), "-Dcamel.main.duration-max-idle-seconds=30"));
+                "-Daep.inbox.dir=" + work.resolve("inbox"), "-Dcamel.main.duration-max-idle-seconds=30",
+                // a free port unless a test says otherwise (a later -D wins): another run may hold the default one
+                "-Daep.management.port=0"));
         command.addAll(List.of(options));
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = work.resolve("app.log");
@@ -106,6 +110,19 @@ class BadConfigurationIT {
 
         assertThat(run.problems()).as(run.output()).singleElement()
                 .satisfies(line -> assertThat(line).contains("aep.sinks.webhook.url", "webhook sink", mapping.toString()));
+    }
+
+    @Test
+    void aManagementPortInUseIsNamedInsteadOfRunningWithoutHealthAndMetrics() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = start(PROJECT, "-Daep.management.port=" + taken.getLocalPort(),
+                    "-Daep.output.dir=" + work.resolve("out"));
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+            assertThat(run.problems()).as(run.output()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("aep.management.port=" + taken.getLocalPort() + ": already in use"));
+            assertThat(run.output()).as("checked before the simulator starts").doesNotContain("embedded AEP simulator");
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
