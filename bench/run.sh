@@ -52,7 +52,7 @@ if [ -z "$CONCURRENCY" ]; then
 fi
 if [ -z "$CONCURRENCY" ]; then CONCURRENCY=4; C_SOURCE="default (the pipeline has no aep.client.max-concurrent-requests)"; fi
 
-JAR=target/aep-failed-batches.jar
+JAR=target/aep-failed-batches-runnable.jar
 CLASSES=bench/.build/classes
 SECRET=bench-secret-$$                    # the simulator's client secret for this run (not a real credential)
 MIB=1048576

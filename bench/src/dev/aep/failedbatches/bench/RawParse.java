@@ -29,7 +29,7 @@ import java.util.List;
  * least 1 s (so small data sets are measured warm too); the median time per data set is reported as
  * {@code RAWPARSE mode=... bytes=... records=... events=... seconds=... mbps=... eps=...} (MiB/s, events/s).
  *
- * <p>Usage: {@code java -cp target/aep-failed-batches.jar:bench/.build/classes dev.aep.failedbatches.bench.RawParse
+ * <p>Usage: {@code java -cp target/aep-failed-batches-runnable.jar:bench/.build/classes dev.aep.failedbatches.bench.RawParse
  * --batches N --files M --records K [--passes 3] [--max-mb 1024] [--modes stream,tree]}
  */
 public final class RawParse {

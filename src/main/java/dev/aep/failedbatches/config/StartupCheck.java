@@ -72,8 +72,11 @@ public class StartupCheck extends MainListenerSupport implements CamelConfigurat
             return problems;
         }
 
-        /** The folder of the route files, if it holds any. */
+        /** The folder of the route files, if it holds any; none when set empty (routes from the classpath). */
         private Optional<Path> routesFolder() {
+            if (raw("aep.routes.dir").filter(String::isBlank).isPresent()) {
+                return Optional.empty();
+            }
             String dir = value("aep.routes.dir").orElse("routes");
             Path folder = Path.of(dir);
             if (!Files.isDirectory(folder)) {
@@ -161,8 +164,12 @@ public class StartupCheck extends MainListenerSupport implements CamelConfigurat
         }
 
         private Optional<String> value(String name) {
+            return raw(name).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        private Optional<String> raw(String name) {
             try {
-                return properties.resolveProperty(name).map(String::strip).filter(v -> !v.isEmpty());
+                return properties.resolveProperty(name);
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

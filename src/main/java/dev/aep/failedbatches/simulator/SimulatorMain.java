@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * manual tries:
  *
  * <pre>
- * java -cp target/aep-failed-batches.jar dev.aep.failedbatches.simulator.SimulatorMain \
+ * java -cp target/aep-failed-batches-runnable.jar dev.aep.failedbatches.simulator.SimulatorMain \
  *      --port 0 --batches 300 --files 4 --records 100 --latency-ms 0 --big-file-mb 1024 --ids-out /tmp/ids.txt
  * </pre>
  *

@@ -64,6 +64,23 @@ class EmbeddingTest {
                     value: "%s"
             """;
 
+    /** The host's own version of one bundle route file: the log sink logs at INFO under the host's logger. */
+    private static final String HOST_SINK_LOG = """
+            - route:
+                id: aep-sink-log
+                routeConfigurationId: aep-sink
+                description: the host's log sink
+                from:
+                  uri: direct
+                  parameters:
+                    name: aep-sink-log
+                  steps:
+                    - log:
+                        loggingLevel: INFO
+                        logName: host.aep
+                        message: "Batch ${header.aepBatchId}: ${header.aepCount} ${header.aepCategory}"
+            """;
+
     @Test
     void theHostKeepsItsBehaviourAndTheBundleWorksInsideIt() throws Exception {
         Path host = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-work")), "host-")
@@ -71,10 +88,17 @@ class EmbeddingTest {
         Path outProd = host.resolve("out-prod");
         Path outDev = host.resolve("out-dev");
         Files.writeString(host.resolve("host-routes.yaml"), HOST_ROUTES.formatted(outProd, outDev));
-        // the three lines of README "Embedding"
+        Files.writeString(host.resolve("host-sink-log.camel.yaml"), HOST_SINK_LOG);
+        // the lines of README "Embedding": the bundle's routes and defaults from the library jar's classpath, one
+        // route file replaced by the host's own
         Files.writeString(host.resolve("host.properties"), String.join("\n",
                 "camel.main.name=host",
-                "camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:" + host + "/host-routes.yaml",
+                "camel.main.routes-include-pattern=classpath:aep/routes/*.camel.yaml,file:" + host + "/host-routes.yaml,"
+                        + "file:" + host + "/host-sink-log.camel.yaml",
+                "camel.main.routes-exclude-pattern=**/aep/routes/sink-log.camel.yaml",
+                "camel.main.routes-reload-enabled=false",
+                "aep.routes.dir=",
+                "aep.rules.file=",
                 "camel.main.configuration-classes=dev.aep.failedbatches.simulator.SimulatorConfiguration,"
                         + "dev.aep.failedbatches.pipeline.AepBundleConfiguration",
                 "aep.inbox.enabled=false",
@@ -82,8 +106,12 @@ class EmbeddingTest {
                 "aep.output.dir=" + host.resolve("out-default"),
                 ""));
 
-        try (AppInstance app = new AppInstance("file:" + host + "/host.properties," + Application.configLocations("demo"), Map.of())) {
+        try (AppInstance app = new AppInstance("file:" + host + "/host.properties,"
+                + "classpath:aep/config/application-demo.properties," + Application.CLASSPATH_CONFIG, Map.of())) {
             ProducerTemplate template = app.context().createProducerTemplate();
+            assertThat(app.context().getRoute("aep-sink-log").getSourceLocation()).as("the host's own file replaces the bundle's").startsWith("file:" + host);
+            assertThat(app.context().getRoute("aep-retrieve-batch").getSourceLocation())
+                    .as("from the classpath copy, not the routes/ folder").contains("aep/routes/retrieve-batch.camel.yaml");
 
             assertThat(template.requestBody("direct:host-work", "x", String.class)).isEqualTo("handled by host");
 

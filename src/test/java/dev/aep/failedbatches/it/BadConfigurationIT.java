@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadConfigurationIT {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
-    private static final Path JAR = PROJECT.resolve("target/aep-failed-batches.jar");
+    private static final Path JAR = PROJECT.resolve("target/aep-failed-batches-runnable.jar");
 
     @TempDir
     Path work;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnableJarIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAR = Path.of("target", "aep-failed-batches.jar");
+    private static final Path JAR = Path.of("target", "aep-failed-batches-runnable.jar");
 
     @TempDir
     Path work;

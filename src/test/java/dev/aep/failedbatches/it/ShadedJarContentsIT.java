@@ -25,7 +25,7 @@ class ShadedJarContentsIT {
                 StandardCharsets.UTF_8));
         Set<String> found = new TreeSet<>();
         Set<String> artifacts = new TreeSet<>();
-        try (ZipFile jar = new ZipFile(Path.of("target/aep-failed-batches.jar").toFile())) {
+        try (ZipFile jar = new ZipFile(Path.of("target/aep-failed-batches-runnable.jar").toFile())) {
             jar.stream().map(ZipEntry::getName).filter(name -> name.startsWith("META-INF/maven/"))
                     .map(name -> name.split("/")).filter(parts -> parts.length > 3)
                     .forEach(parts -> artifacts.add(parts[2] + ":" + parts[3]));

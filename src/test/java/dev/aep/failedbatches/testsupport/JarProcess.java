@@ -13,7 +13,7 @@ public final class JarProcess {
     private JarProcess() {
     }
 
-    /** {@code java <aep connection to simulator> <extra -D options> -jar target/aep-failed-batches.jar}, output to {@code log}. */
+    /** {@code java <aep connection to simulator> <extra -D options> -jar target/aep-failed-batches-runnable.jar}, output to {@code log}. */
     public static Process start(AepSimulator aep, String clientSecret, List<String> options, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -25,7 +25,7 @@ public final class JarProcess {
                 "-Daep.auth.client-id=" + aep.settings().clientId(),
                 "-Daep.auth.org-id=" + aep.settings().orgId()));
         command.addAll(options);
-        command.addAll(List.of("-jar", Path.of("target", "aep-failed-batches.jar").toString()));
+        command.addAll(List.of("-jar", Path.of("target", "aep-failed-batches-runnable.jar").toString()));
         return new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
