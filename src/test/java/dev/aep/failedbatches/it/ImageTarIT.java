@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The container image that {@code -Pimage} builds (target/jib-image.tar), read from the tar: what a deployment relies on
- * (README "Deploying"). The profile hands the tar's path to this test; without the profile it is skipped. CI builds
- * the tar on the empty base ({@code -Djib.from.image=scratch}): Jib adds the same layers and settings on any base.
+ * The container image, read from the tar that {@code mvn verify} builds before the integration tests
+ * (target/jib-image-check.tar): what a deployment relies on (README "Deploying"). It is built on the empty base, since
+ * CI reaches no image registry; Jib adds the same layers and settings on the JRE base of {@code -Pimage}.
  */
 class ImageTarIT {
 
@@ -28,7 +28,7 @@ class ImageTarIT {
     @BeforeAll
     static void readImage() throws IOException {
         String tar = System.getProperty("aep.image.tar");
-        assumeTrue(tar != null, "built with -Pimage only");
+        assumeTrue(tar != null, "run by failsafe, which names the tar");
         image = ImageTar.read(Path.of(tar));
     }
 
