@@ -26,7 +26,11 @@ class RunnableJarIT {
     Path work;
 
     private String run(List<String> args, java.util.Map<String, String> env) throws Exception {
-        Process process = start(args, env);
+        return run(args, env, new File("."));
+    }
+
+    private String run(List<String> args, java.util.Map<String, String> env, File directory) throws Exception {
+        Process process = start(args, env, directory);
         boolean ended = process.waitFor(120, TimeUnit.SECONDS);
         if (!ended) {
             // a jar that hangs must not outlive the test (it would hold the management port for the next run)
@@ -39,6 +43,10 @@ class RunnableJarIT {
     }
 
     private Process start(List<String> args, java.util.Map<String, String> env) throws Exception {
+        return start(args, env, new File("."));
+    }
+
+    private Process start(List<String> args, java.util.Map<String, String> env, File directory) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dcamel.main.duration-max-idle-seconds=3");
@@ -46,9 +54,9 @@ class RunnableJarIT {
         command.add("-Daep.management.port=0");
         command.addAll(args);
         command.add("-jar");
-        command.add(JAR.toString());
+        command.add(JAR.toAbsolutePath().toString());
         Path log = work.resolve("app.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(new File(".")).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AEP_") || name.startsWith("CAMEL_MAIN_"));
         builder.environment().putAll(env);
@@ -74,6 +82,23 @@ class RunnableJarIT {
         List<String> lines = output.lines().toList();
         assertThat(lines).as(output).hasSizeLessThanOrEqualTo(25);
         assertThat(lines.get(lines.size() - 1)).as(output).contains("Inbox file demo-batches.txt done: 7 batches completed");
+    }
+
+    @Test
+    void withoutRoutesAndConfigFoldersTheJarRunsOnItsOwnCopies() throws Exception {
+        Path empty = Files.createDirectories(work.resolve("elsewhere"));
+        Files.createDirectories(empty.resolve("inbox"));
+        Files.copy(Path.of("demo", "demo-batches.txt"), empty.resolve("inbox").resolve("demo-batches.txt"));
+
+        String output = run(List.of("-Dcamel.main.profile=demo"), java.util.Map.of(), empty.toFile());
+
+        assertThat(empty.resolve("routes")).doesNotExist();
+        assertThat(empty.resolve("config")).doesNotExist();
+        for (String id : demoIds()) {
+            JsonNode report = JSON.readTree(empty.resolve("out/reports").resolve(id + ".json").toFile());
+            assertThat(report.path("status").asText()).as(output).isEqualTo("completed");
+        }
+        assertThat(output).doesNotContain("cannot start");
     }
 
     @Test

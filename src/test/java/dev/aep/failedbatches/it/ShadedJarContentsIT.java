@@ -45,4 +45,20 @@ class ShadedJarContentsIT {
         assertThat(artifacts).as("one org.apache.commons.logging: spring-jcl's, not commons-logging's")
                 .doesNotContain("commons-logging:commons-logging").noneMatch(a -> a.startsWith("org.jetbrains.kotlin:"));
     }
+
+    @Test
+    void theLibraryJarHoldsTheRoutesAndConfigButNoSimulatorDemoDataOrLoggingSetup() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (ZipFile jar = new ZipFile(Path.of("target/aep-failed-batches.jar").toFile())) {
+            jar.stream().map(ZipEntry::getName).forEach(names::add);
+        }
+        try (var routes = Files.list(Path.of("routes"))) {
+            routes.map(p -> "aep/routes/" + p.getFileName()).forEach(route -> assertThat(names).contains(route));
+        }
+        assertThat(names).contains("aep/config/application.properties",
+                "dev/aep/failedbatches/pipeline/AepBundleConfiguration.class");
+        assertThat(names).as("a host keeps its own logging and has no demo").noneMatch(n -> n.startsWith("log4j2")
+                || n.startsWith("dev/aep/failedbatches/simulator/") || n.startsWith("simulator/")
+                || n.contains("application-demo") || n.startsWith("org/apache/logging/"));
+    }
 }
