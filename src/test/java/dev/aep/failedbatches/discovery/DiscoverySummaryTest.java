@@ -3,33 +3,20 @@ package dev.aep.failedbatches.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aep.failedbatches.pipeline.PipelineTestSupport;
+import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
 import dev.aep.failedbatches.simulator.CatalogBatch;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each discovery poll ends with one summary line, and the discovery lag follows the last complete poll. */
-class DiscoverySummaryTest extends PipelineTestSupport {
+class DiscoverySummaryTest extends LoggedPipelineTestSupport {
 
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
         return DiscoveryFixtures.fastDiscovery();
-    }
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

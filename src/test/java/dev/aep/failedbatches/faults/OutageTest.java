@@ -3,8 +3,7 @@ package dev.aep.failedbatches.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aep.failedbatches.pipeline.PipelineTestSupport;
-import dev.aep.failedbatches.testsupport.LogCapture;
+import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * An outage of the IMS token endpoint pauses the intake instead of dead-lettering every batch: the inbox file stays,
  * the intake resumes by itself once the endpoint answers, and every batch then ends as if nothing had happened.
  */
-class OutageTest extends PipelineTestSupport {
+class OutageTest extends LoggedPipelineTestSupport {
 
     private static final int IDS = 300;
     private static final String UNKNOWN = "01OUTAGEUNKNOWN0000000404";
@@ -29,22 +27,11 @@ class OutageTest extends PipelineTestSupport {
     private static final String PAUSED = "intake paused, batches in flight are put back";
     private static final String RESUMED = "AEP reachable again: intake resumed";
 
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("aep.outage.probe-interval-ms", "300", "aep.circuit.open-seconds", "1",
                 "aep.circuit.minimum-calls", "4", "aep.circuit.sliding-window-size", "4");
-    }
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

@@ -4,28 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aep.failedbatches.pipeline.PipelineTestSupport;
-import dev.aep.failedbatches.testsupport.LogCapture;
+import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The one INFO line that ends an inbox file counts what the outputs on disk say. */
-class RunSummaryTest extends PipelineTestSupport {
+class RunSummaryTest extends LoggedPipelineTestSupport {
 
-    private final LogCapture logs = new LogCapture();
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
-    }
 
     @Test
     void theLastLineOfAnInboxFileSummarisesItsBatches() throws Exception {

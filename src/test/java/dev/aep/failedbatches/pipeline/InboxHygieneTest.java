@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +14,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What may lie in the inbox besides a plain UTF-8 list of IDs, and what a repeated ID or file name does. */
-class InboxHygieneTest extends PipelineTestSupport {
+class InboxHygieneTest extends LoggedPipelineTestSupport {
 
-    private final LogCapture logs = new LogCapture();
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
-    }
 
     private void batch(String id) {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();

@@ -3,31 +3,18 @@ package dev.aep.failedbatches.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.failedbatches.simulator.GeneratedBatches;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A batch of many part files logs where it stands every aep.progress.every-files files. */
-class ProgressLineTest extends PipelineTestSupport {
+class ProgressLineTest extends LoggedPipelineTestSupport {
 
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
         // every-seconds far off: only the file count makes a line
         return Map.of("aep.progress.every-files", "3", "aep.progress.every-seconds", "3600");
-    }
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

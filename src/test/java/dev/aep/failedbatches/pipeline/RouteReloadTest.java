@@ -3,7 +3,6 @@ package dev.aep.failedbatches.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aep.failedbatches.testsupport.LogCapture;
 import dev.aep.failedbatches.testsupport.ScratchRoutes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +15,13 @@ import org.apache.camel.Route;
 import org.apache.camel.model.LogDefinition;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Edit while it runs (README "Routing categories to sinks"): the shipped config reloads an edited route file in
  * place. The app runs on a scratch copy of routes/, which the test edits.
  */
-class RouteReloadTest extends PipelineTestSupport {
+class RouteReloadTest extends LoggedPipelineTestSupport {
 
     private static final String SINKS_FILE = "sinks.camel.yaml";
     private static final String SINK_MAPPING = "aep-sinks-by-category";
@@ -31,7 +29,6 @@ class RouteReloadTest extends PipelineTestSupport {
     private static final Map<String, Object> MARKER_STEP =
             Map.of("log", Map.of("logName", "dev.aep.failedbatches.reloadtest", "message", MARKER));
 
-    private final LogCapture logs = new LogCapture();
     private ScratchRoutes routes;
 
     @Override
@@ -43,16 +40,6 @@ class RouteReloadTest extends PipelineTestSupport {
         }
         // where an embedder or a test loads its routes from: the include pattern and the watched folder follow it
         return Map.of("aep.routes.dir", routes.dir().toString());
-    }
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

@@ -4,35 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
 import dev.aep.failedbatches.auth.Secrets;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Client-credentials mode: neither the client secret nor a token reaches a log line (at DEBUG) or a file. */
-class SecretsTest extends PipelineTestSupport {
+class SecretsTest extends LoggedPipelineTestSupport {
 
     private static final String SECRET = "TopSecret-s3cr3t-9f8e7d";
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("aep.auth.client-secret", SECRET);
-    }
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

@@ -3,22 +3,19 @@ package dev.aep.failedbatches.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Static-token mode (aep.auth.access-token, accepted by the simulator): the token reaches no log line, from
  * start-up on and at DEBUG, and no output file.
  */
-class StaticTokenSecretsTest extends PipelineTestSupport {
+class StaticTokenSecretsTest extends LoggedPipelineTestSupport {
 
     private static final String STATIC_TOKEN = "StaticTok-5e6f7a8b9c0d-do-not-log";
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -26,16 +23,6 @@ class StaticTokenSecretsTest extends PipelineTestSupport {
     }
 
     /** Before the Camel context exists, so the start-up lines are captured too. */
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
-    }
-
     @Test
     void theStaticTokenReachesNoLogLineAndNoFile() throws Exception {
         assertThat(context.getRegistry().lookupByNameAndType("aepTokens", AccessTokenProvider.class).isStatic()).isTrue();

@@ -3,17 +3,15 @@ package dev.aep.failedbatches.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aep.failedbatches.pipeline.PipelineTestSupport;
+import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
 import dev.aep.failedbatches.testsupport.EmbeddedBroker;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A burst of batch IDs from the queue ends with one summary line, once the queue has been quiet for a while. */
-class QueueBurstSummaryTest extends PipelineTestSupport {
+class QueueBurstSummaryTest extends LoggedPipelineTestSupport {
 
     @RegisterExtension
     static final EmbeddedBroker broker = new EmbeddedBroker();
@@ -21,22 +19,11 @@ class QueueBurstSummaryTest extends PipelineTestSupport {
     /** the line as logged (not Camel's DEBUG lines about the route) */
     private static final String SUMMARY = " queue - Queue aep.batches burst done: ";
 
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("aep.queue.enabled", "true", "aep.sinks.jms.broker-url", broker.url(),
                 "aep.queue.burst-idle-ms", "1500");
-    }
-
-    @Override
-    protected void doPreSetup() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
     }
 
     @Test

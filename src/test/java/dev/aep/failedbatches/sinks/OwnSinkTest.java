@@ -3,9 +3,8 @@ package dev.aep.failedbatches.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aep.failedbatches.pipeline.PipelineTestSupport;
+import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
 import dev.aep.failedbatches.testsupport.HttpReceiver;
-import dev.aep.failedbatches.testsupport.LogCapture;
 import dev.aep.failedbatches.testsupport.SinkRoutes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * HTTP request; when its endpoint fails it is retried and dead-lettered like a built-in sink, and the other sinks and
  * the category files do not notice.
  */
-public class OwnSinkTest extends PipelineTestSupport {
+public class OwnSinkTest extends LoggedPipelineTestSupport {
 
     /** The README's example, verbatim: keep the two in step (RoutesYamlValidationTest checks it is canonical). */
     public static final String AUDIT_SINK = """
@@ -50,7 +48,6 @@ public class OwnSinkTest extends PipelineTestSupport {
     // static: the properties are read in the constructor of the test support, before instance fields are set
     private static final HttpReceiver audit = newReceiver();
 
-    private final LogCapture logs = new LogCapture();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -65,14 +62,8 @@ public class OwnSinkTest extends PipelineTestSupport {
     }
 
     @BeforeEach
-    void resetReceiverAndCaptureLogs() {
+    void resetReceiver() {
         audit.answer(200).clear();
-        logs.start();
-    }
-
-    @AfterEach
-    void stopLogCapture() {
-        logs.stop();
     }
 
     @AfterAll
