@@ -432,7 +432,7 @@ big_note=""; [ "$BIG_FILE_MB" != 1024 ] && big_note=" (target: 1024 MiB)"
   settings=$(grep -E '^[[:space:]]*aep\.(client|parallel|records)\.[a-z.-]+[[:space:]]*=' config/application.properties 2>/dev/null \
     | sed -E 's/[[:space:]]+//g' | paste -sd' ' - || true)
   echo "shipped throughput settings in config/application.properties: ${settings:-none} (APP_OPTS, A_APP_OPTS, LAT_APP_OPTS override them)"
-  echo "knobs: BATCHES=$BATCHES FILES=$FILES RECORDS=$RECORDS LATENCY_MS=$LATENCY_MS CONCURRENCY=$CONCURRENCY LAT_BATCHES=$LAT_BATCHES DEF_BATCHES=$DEF_BATCHES CURL_BATCHES=$CURL_BATCHES CURL_LAT_BATCHES=$CURL_LAT_BATCHES BIG_FILE_MB=$BIG_FILE_MB BIG_XMX=$BIG_XMX PASSES=$PASSES TOKEN_TTL_S=$TOKEN_TTL_S APP_OPTS='$APP_OPTS'"
+  echo "knobs: BATCHES=$BATCHES FILES=$FILES RECORDS=$RECORDS LATENCY_MS=$LATENCY_MS CONCURRENCY=$CONCURRENCY LAT_BATCHES=$LAT_BATCHES DEF_BATCHES=$DEF_BATCHES CURL_BATCHES=$CURL_BATCHES CURL_LAT_BATCHES=$CURL_LAT_BATCHES BIG_FILE_MB=$BIG_FILE_MB BIG_XMX=$BIG_XMX PASSES=$PASSES TOKEN_TTL_S=$TOKEN_TTL_S JFR=$JFR APP_OPTS='$APP_OPTS'"
   echo "logs and outputs: $WORK/"
 } | tee "$RESULTS"
 log "written to $RESULTS"
