@@ -20,16 +20,23 @@ mkdir -p "$out"
 umask 077
 headers=$(mktemp)
 trap 'rm -f "$headers"' EXIT
-token=$(printf '%s' "$AEP_CLIENT_SECRET" | curl -sS -f -X POST "$token_url" \
-  --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$client_id" \
-  --data-urlencode client_secret@- --data-urlencode scope=openid,AdobeID,read_organizations \
-  | jq -r .access_token)
-printf 'Authorization: Bearer %s\nx-api-key: %s\nx-gw-ims-org-id: %s\nx-sandbox-name: %s\n' \
-  "$token" "$client_id" "$org" "$sandbox" > "$headers"
+# A new token before the current one expires (at 3/4 of its expires_in; bash's SECONDS costs nothing per batch).
+renew_at=0
+renew_token() {
+  local answer expires
+  answer=$(printf '%s' "$AEP_CLIENT_SECRET" | curl -sS -f -X POST "$token_url" \
+    --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$client_id" \
+    --data-urlencode client_secret@- --data-urlencode scope=openid,AdobeID,read_organizations)
+  expires=$(jq -r '.expires_in // 86399' <<<"$answer")
+  renew_at=$(( SECONDS + expires * 3 / 4 ))
+  printf 'Authorization: Bearer %s\nx-api-key: %s\nx-gw-ims-org-id: %s\nx-sandbox-name: %s\n' \
+    "$(jq -r .access_token <<<"$answer")" "$client_id" "$org" "$sandbox" > "$headers"
+}
 
 batches=0; files=0
 while IFS= read -r id || [ -n "$id" ]; do
   [ -z "$id" ] && continue
+  [ "$SECONDS" -ge "$renew_at" ] && renew_token
   batches=$((batches + 1))
   : > "$out/$id.jsonl"
   url="$base/data/foundation/export/batches/$id/failed"

@@ -13,10 +13,11 @@ cd "$ROOT"
 # ---------------------------------------------------------------- knobs
 QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then
-  d_batches=30; d_files=2; d_records=50; d_lat_batches=20; d_big=64; d_passes=1
+  d_batches=30; d_files=2; d_records=50; d_lat_batches=20; d_big=64; d_passes=1; d_curl_lat=10
 else
-  d_batches=300; d_files=4; d_records=100; d_lat_batches=100; d_big=1024; d_passes=3
+  d_batches=300; d_files=4; d_records=100; d_lat_batches=100; d_big=1024; d_passes=3; d_curl_lat=50
 fi
+LIFTED='-Daep.client.max-requests-per-period=1000000'   # the request-rate limit lifted (an experiment, not a default)
 BATCHES=${BATCHES:-$d_batches}            # N batches (phase A, raw parse, curl+jq)
 FILES=${FILES:-$d_files}                  # M part files per batch
 RECORDS=${RECORDS:-$d_records}            # K records per file (1 error entry = 1 event each)
@@ -28,14 +29,23 @@ BIG_FILE_MB=${BIG_FILE_MB:-$d_big}        # MiB of the single big failed file (0
 BIG_XMX=${BIG_XMX:-256m}                  # heap of the big-file run
 PASSES=${PASSES:-$d_passes}               # timed passes of the raw parse (median reported)
 APP_OPTS=${APP_OPTS:-}                    # extra JVM options for every pipeline run (e.g. a concurrency knob)
-LAT_APP_OPTS=${LAT_APP_OPTS:-}            # extra JVM options for the latency run only
+A_APP_OPTS=${A_APP_OPTS-$LIFTED}          # extra JVM options for phase A (default: rate limit lifted)
+LAT_APP_OPTS=${LAT_APP_OPTS-$LIFTED -Daep.client.max-concurrent-requests=16 -Daep.parallel.batches=8 -Daep.parallel.files=8}
+                                          # extra JVM options for phase B (default: rate lifted, 16 in flight)
+DEF_BATCHES=${DEF_BATCHES:-$d_lat_batches} # batches of phase D (shipped defaults, latency L)
+CURL_LAT_BATCHES=${CURL_LAT_BATCHES:-$d_curl_lat} # batches of curl+jq at latency L (the first ones)
+TOKEN_TTL_S=${TOKEN_TTL_S:-5}             # lifetime (expires_in) of the simulator's tokens
 IDLE_S=${IDLE_S:-2}                       # camel.main.duration-max-idle-seconds of every pipeline run
 APP_TIMEOUT_S=${APP_TIMEOUT_S:-900}       # a pipeline run that takes longer is stopped (and reported)
-SKIP=${SKIP:-}                            # comma-separated phases to skip: latency,curl,big,raw
+SKIP=${SKIP:-}                            # comma-separated phases to skip: latency,defaults,curl,big,raw
 WORK=${WORK:-bench/.work}                 # scratch (logs, outputs); wiped at start
 RESULTS=${RESULTS:-bench/results/latest.txt}
 JFR=${JFR:-0}                             # 1 = record phase A with Java Flight Recorder ($WORK/throughput/app.jfr)
 
+# A shipped setting of config/application.properties (empty when absent).
+shipped() { awk -F= -v k="$1" '{ key = $1; gsub(/[[:space:]]/, "", key) } key == k { v = $2 } END { gsub(/[[:space:]]/, "", v); print v }' config/application.properties 2>/dev/null || true; }
+DEF_RATE=$(shipped aep.client.max-requests-per-period); DEF_PERIOD_MS=$(shipped aep.client.rate-period-ms)
+DEF_C=$(shipped aep.client.max-concurrent-requests)
 # C: CONCURRENCY, else -Daep.client.max-concurrent-requests in LAT_APP_OPTS / APP_OPTS, else config/application.properties,
 # else 4 (a pipeline without that setting).
 C_SOURCE="CONCURRENCY"
@@ -134,7 +144,7 @@ log "starting the simulator: $BATCHES batches x $FILES files x $RECORDS records,
 java -Xmx512m -cp "$JAR" dev.aep.failedbatches.simulator.SimulatorMain \
   --batches "$BATCHES" --files "$FILES" --records "$RECORDS" --latency-ms 0 \
   --big-file-mb "$(skipped big && echo 0 || echo "$BIG_FILE_MB")" \
-  --client-secret "$SECRET" --ids-out "$WORK/ids.txt" > "$WORK/simulator.log" 2>&1 &
+  --token-ttl-seconds "$TOKEN_TTL_S" --client-secret "$SECRET" --ids-out "$WORK/ids.txt" > "$WORK/simulator.log" 2>&1 &
 SIM_PID=$!
 for _ in $(seq 1 300); do
   grep -q '^SIMULATOR_READY' "$WORK/simulator.log" 2>/dev/null && break
@@ -214,6 +224,7 @@ run_app() {
   R_BYTES=$(jq -r .bytesServed <<<"$stats")
   R_REQS=$(jq -r .dataRequests <<<"$stats")
   R_NON2XX=$(jq -r .non2xx <<<"$stats")
+  R_TOKENS=$(jq -r .tokenRequests <<<"$stats")
   if [ -n "$TIME_BIN" ]; then
     R_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
   else
@@ -237,8 +248,12 @@ verdict() { # verdict <awk condition on x> <x>
 # ---------------------------------------------------------------- A: throughput, latency 0
 admin "latency?ms=0" >/dev/null
 jfr_opt=; [ "$JFR" = 1 ] && jfr_opt="-XX:StartFlightRecording=filename=$WORK/throughput/app.jfr,settings=profile"
-run_app throughput "$WORK/ids.txt" "" "$jfr_opt"
-A_WALL=$R_WALL; A_PROC=$R_PROC; A_EVENTS=$R_EVENTS; A_BYTES=$R_BYTES; A_REQS=$R_REQS
+run_app throughput "$WORK/ids.txt" "" "$A_APP_OPTS $jfr_opt"
+A_WALL=$R_WALL; A_PROC=$R_PROC; A_EVENTS=$R_EVENTS; A_BYTES=$R_BYTES; A_REQS=$R_REQS; A_TOKENS=$R_TOKENS
+A_MS_PER_REQ=$(calc %.2f "$A_WALL * 1000 / $A_REQS")
+# tokens: at most one per token lifetime = ceil(wall / lifetime) for the run
+A_LIFETIMES=$(awk -v w="$A_WALL" -v t="$TOKEN_TTL_S" 'BEGIN { n = int(w / t); if (n * t < w) n++; if (n < 1) n = 1; print n }')
+TOKENS_PER_LIFETIME=$(calc %.2f "$A_TOKENS / $A_LIFETIMES")
 A_EPS=$(calc %.0f "$A_EVENTS/$A_WALL"); A_MBPS=$(calc %.2f "$A_BYTES/$MIB/$A_WALL")
 check "A events" "$A_EVENTS" "$EXP_EVENTS"
 check "A bytes served" "$A_BYTES" "$EXP_BYTES"
@@ -278,6 +293,24 @@ if ! skipped latency; then
   check "B non-2xx answers" "$R_NON2XX" 0
 fi
 
+# ---------------------------------------------------------------- D: shipped defaults, latency L
+# Floor = what the configured rate and concurrency allow: max(requests / rate, requests x L / concurrency).
+DF_WALL=nan; DF_FLOOR=nan; RATIO_DEF=nan; DEF_N=0; DF_REQS=0
+if ! skipped defaults; then
+  DEF_N=$(( DEF_BATCHES < BATCHES ? DEF_BATCHES : BATCHES ))
+  head -n "$DEF_N" "$WORK/ids.txt" > "$WORK/ids-defaults.txt"
+  admin "latency?ms=$LATENCY_MS" >/dev/null
+  run_app defaults "$WORK/ids-defaults.txt" "" ""
+  admin "latency?ms=0" >/dev/null
+  DF_WALL=$R_WALL; DF_REQS=$R_REQS
+  DF_FLOOR=$(awk -v n="$DF_REQS" -v r="${DEF_RATE:-0}" -v p="${DEF_PERIOD_MS:-1000}" -v l="$LATENCY_MS" -v c="${DEF_C:-4}" \
+    'BEGIN { a = (r > 0 ? n * p / 1000 / r : 0); b = n * l / 1000 / c; printf "%.3f", (a > b ? a : b) }')
+  RATIO_DEF=$(calc %.2f "$DF_WALL / $DF_FLOOR")
+  check "D events" "$R_EVENTS" "$(( DEF_N * FILES * RECORDS ))"
+  check "D reports" "$R_REPORTS" "$DEF_N"
+  check "D non-2xx answers" "$R_NON2XX" 0
+fi
+
 # ---------------------------------------------------------------- C: curl + jq (the seed's approach)
 C_WALL=nan; C_EPS=nan; SPEEDUP=nan; CURL_N=0
 if ! skipped curl; then
@@ -298,14 +331,32 @@ if ! skipped curl; then
   SPEEDUP=$(calc %.1f "($C_WALL / $CURL_N) / ($A_WALL / $BATCHES)")
   SPEEDUP_PROC=$(calc %.1f "($C_WALL / $CURL_N) / ($A_PROC / $BATCHES)")
 fi
+# curl+jq at latency L (the baseline of phase B)
+CL_WALL=nan; SPEEDUP_LAT=nan; CURL_LAT_N=0
+if ! skipped curl && ! skipped latency; then
+  CURL_LAT_N=$(( CURL_LAT_BATCHES < BATCHES ? CURL_LAT_BATCHES : BATCHES ))
+  head -n "$CURL_LAT_N" "$WORK/ids.txt" > "$WORK/ids-curl-lat.txt"
+  admin reset >/dev/null
+  admin "latency?ms=$LATENCY_MS" >/dev/null
+  log "[curl+jq, latency $LATENCY_MS ms] $CURL_LAT_N batches"
+  t0=$(now)
+  AEP_CLIENT_SECRET=$SECRET bench/curl-jq.sh "$BASE" "$TOKEN_URL" "$WORK/ids-curl-lat.txt" "$WORK/curl-jq-lat/out" \
+    > "$WORK/curl-jq-lat.log" 2>&1 || die "curl+jq failed: $(tail -5 "$WORK/curl-jq-lat.log")"
+  t1=$(now)
+  admin "latency?ms=0" >/dev/null
+  CL_WALL=$(calc %.3f "$t1 - $t0")
+  check "curl+jq latency events" "$(count_lines "$WORK/curl-jq-lat/out" '*.jsonl')" "$(( CURL_LAT_N * FILES * RECORDS ))"
+  SPEEDUP_LAT=$(calc %.1f "($CL_WALL / $CURL_LAT_N) / ($B_WALL / $LAT_N)")
+fi
 
 # ---------------------------------------------------------------- E: one big failed file, small heap
-D_RSS_MB=nan; D_WALL=nan; D_MBPS=nan; D_DONE=skipped
+D_RSS_MB=nan; D_WALL=nan; D_MBPS=nan; D_DONE=skipped; RATIO_BIG=nan
 if ! skipped big && [ -n "$BIG_ID" ]; then
   echo "$BIG_ID" > "$WORK/ids-big.txt"
   run_app big "$WORK/ids-big.txt" "$BIG_XMX" ""
   D_WALL=$R_WALL; D_RSS_MB=$(calc %.0f "$R_RSS_KB/1024")
   [ "$D_WALL" != nan ] && D_MBPS=$(calc %.2f "$BIG_BYTES/$MIB/$D_WALL")
+  [ "$D_MBPS" != nan ] && [ "$RAW_MBPS" != nan ] && RATIO_BIG=$(calc %.3f "$D_MBPS/$RAW_MBPS")
   if [ "$R_RC" = 0 ] && [ "$R_REPORTS" = 1 ] && [ "$R_DEAD" = 0 ] && [ "$R_EVENTS" = "$BIG_EVENTS" ]; then D_DONE=yes; else D_DONE=no; fi
   check "E events" "$R_EVENTS" "$BIG_EVENTS"
   check "E bytes served" "$R_BYTES" "$BIG_BYTES"
@@ -313,54 +364,75 @@ if ! skipped big && [ -n "$BIG_ID" ]; then
 fi
 
 # ---------------------------------------------------------------- table
-V_PARSE=$(verdict 'x >= 0.5' "$RATIO_PARSE")
+# Targets of issue 14 (2 cores, against the baselines of this run)
+V_PARSE=$(verdict 'x >= 0.25' "$RATIO_PARSE")
+V_PERREQ=$(verdict 'x >= 20' "$SPEEDUP")
 V_LAT=$(verdict 'x <= 1.25' "$RATIO_LAT")
-V_CURL=$(verdict 'x >= 20' "$SPEEDUP")
+V_LATCURL=$(verdict 'x >= 20' "$SPEEDUP_LAT")
+V_DEF=$(verdict 'x <= 1.1' "$RATIO_DEF")
+V_TOKENS=$(verdict 'x <= 1' "$TOKENS_PER_LIFETIME")
+V_BIGRATIO=$(verdict 'x >= 0.5' "$RATIO_BIG")
 if [ "$D_DONE" = skipped ]; then V_BIG=n/a; elif [ "$D_DONE" = yes ]; then V_BIG=$(verdict 'x < 400' "$D_RSS_MB"); else V_BIG=MISS; fi
 [ "$QUICK" = 1 ] && quick_note=" (QUICK=1: smaller than the targets' sizes)" || quick_note=""
-big_note=""; [ "$BIG_FILE_MB" != 1024 ] && big_note=" (target is for 1024 MiB)"
+big_note=""; [ "$BIG_FILE_MB" != 1024 ] && big_note=" (target: 1024 MiB)"
 
 {
   echo "aep-failed-batches benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(java -version 2>&1 | head -1)$quick_note"
   echo "host CPU busy (other processes) for 1 s before the run: ${BUSY_START}%; load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")"
-  echo "data: $BATCHES batches x $FILES files x $RECORDS records = $EXP_EVENTS events (1 error entry per record), $(calc %.1f "$EXP_BYTES/$MIB") MiB NDJSON"
+  echo "data: $BATCHES batches x $FILES files x $RECORDS records = $EXP_EVENTS events (1 error entry per record), $(calc %.1f "$EXP_BYTES/$MIB") MiB NDJSON; tokens live ${TOKEN_TTL_S} s"
   echo
   printf '%-46s %s\n' "figure" "value"
   printf '%-46s %s\n' "----------------------------------------------" "-----------------------------------------------------------"
   printf '%-46s %s\n' "A  pipeline, latency 0, $BATCHES batches" "wall $A_WALL s (first request -> last report); process ${A_PROC} s (launch -> exit - ${IDLE_S} s idle)"
-  printf '%-46s %s\n' "   end-to-end rate" "$A_EPS events/s, $A_MBPS MiB/s ($A_REQS requests)"
+  printf '%-46s %s\n' "   end-to-end rate" "$A_EPS events/s, $A_MBPS MiB/s ($A_REQS requests, $A_MS_PER_REQ ms of wall per request)"
+  printf '%-46s %s\n' "   tokens" "$A_TOKENS token requests in $A_WALL s with a ${TOKEN_TTL_S}-s token ($A_LIFETIMES lifetimes)"
+  printf '%-46s %s\n' "   options" "${A_APP_OPTS:-none}"
   printf '%-46s %s\n' "R  raw Jackson streaming parse, same bytes" "$RAW_EPS events/s, $RAW_MBPS MiB/s (1 thread, in memory, median of $PASSES)"
   printf '%-46s %s\n' "   (info) Jackson readTree per line" "$TREE_EPS events/s, $TREE_MBPS MiB/s"
   if ! skipped latency; then
     printf '%-46s %s\n' "B  latency ${LATENCY_MS} ms, C=$CONCURRENCY, $LAT_N batches" "wall $B_WALL s vs ideal $B_IDEAL s ($B_REQS requests x $LATENCY_MS ms / $CONCURRENCY); effective concurrency $B_EFF"
+    printf '%-46s %s\n' "   options" "${LAT_APP_OPTS:-none}"
+  fi
+  if ! skipped defaults; then
+    printf '%-46s %s\n' "D  shipped defaults, latency ${LATENCY_MS} ms, $DEF_N b." "wall $DF_WALL s vs floor $DF_FLOOR s = max($DF_REQS req / ${DEF_RATE:-?} per ${DEF_PERIOD_MS:-?} ms, $DF_REQS x $LATENCY_MS ms / ${DEF_C:-?})"
   fi
   if ! skipped curl; then
     printf '%-46s %s\n' "C  curl + jq (seed approach), $CURL_N batches" "wall $C_WALL s, $C_EPS events/s (sequential; one curl + one jq per file)"
+    if ! skipped latency; then
+      printf '%-46s %s\n' "   the same at latency ${LATENCY_MS} ms, $CURL_LAT_N batches" "wall $CL_WALL s"
+    fi
   fi
   if [ "$D_DONE" != skipped ]; then
     printf '%-46s %s\n' "E  one ${BIG_FILE_MB} MiB failed file, -Xmx$BIG_XMX" "peak RSS $D_RSS_MB MiB; completed: $D_DONE; wall $D_WALL s ($D_MBPS MiB/s, $BIG_EVENTS events)"
   fi
   echo
-  printf '%-46s %-12s %-26s %s\n' "ratio" "value" "target" "result"
-  printf '%-46s %-12s %-26s %s\n' "----------------------------------------------" "------------" "--------------------------" "------"
-  row() { printf '%-46s %-12s %-26s %s\n' "$1" "$2" "$3" "$4"; }
-  if skipped raw; then row "end-to-end MiB/s / raw Jackson parse MiB/s" "-" ">= 0.5" "skipped"
-  else row "end-to-end MiB/s / raw Jackson parse MiB/s" "$RATIO_PARSE" ">= 0.5" "$V_PARSE"; fi
-  if skipped latency; then row "wall / ideal (L=${LATENCY_MS} ms, C=$CONCURRENCY)" "-" "<= 1.25" "skipped"
-  else row "wall / ideal (L=${LATENCY_MS} ms, C=$CONCURRENCY)" "$RATIO_LAT" "<= 1.25" "$V_LAT"; fi
-  if skipped curl; then row "speed-up vs curl+jq" "-" ">= 20x on 300 batches" "skipped"
-  else row "speed-up vs curl+jq ($CURL_N batches)" "${SPEEDUP}x" ">= 20x on 300 batches" "$V_CURL"; fi
-  if [ "$D_DONE" = skipped ]; then row "big file, -Xmx$BIG_XMX: peak RSS" "-" "< 400 MiB, completes" "skipped"
-  else row "${BIG_FILE_MB} MiB file, -Xmx$BIG_XMX: peak RSS" "$D_RSS_MB MiB" "< 400 MiB, completes$big_note" "$V_BIG"; fi
-  if ! skipped curl; then echo "(speed-up including the pipeline's JVM start: ${SPEEDUP_PROC}x)"; fi
+  printf '%-50s %-12s %-22s %s\n' "target (issue 14)" "value" "target" "result"
+  printf '%-50s %-12s %-22s %s\n' "--------------------------------------------------" "------------" "----------------------" "------"
+  row() { printf '%-50s %-12s %-22s %s\n' "$1" "$2" "$3" "$4"; }
+  if skipped curl; then row "per-request cost: A vs curl+jq, latency 0" "-" ">= 20x" "skipped"
+  else row "per-request cost: A vs curl+jq, latency 0 ($CURL_N b.)" "${SPEEDUP}x" ">= 20x" "$V_PERREQ"; fi
+  if skipped latency; then row "scaling: B wall / ideal" "-" "<= 1.25" "skipped"
+  else row "scaling: B wall / ideal (L=${LATENCY_MS} ms, C=$CONCURRENCY)" "$RATIO_LAT" "<= 1.25" "$V_LAT"; fi
+  if skipped latency || skipped curl; then row "scaling: B vs curl+jq at the same latency" "-" ">= 20x" "skipped"
+  else row "scaling: B vs curl+jq at ${LATENCY_MS} ms (per batch)" "${SPEEDUP_LAT}x" ">= 20x" "$V_LATCURL"; fi
+  if skipped defaults; then row "shipped defaults: D wall / floor" "-" "<= 1.1" "skipped"
+  else row "shipped defaults: D wall / floor (L=${LATENCY_MS} ms)" "$RATIO_DEF" "<= 1.1" "$V_DEF"; fi
+  if skipped raw || [ "$D_DONE" = skipped ]; then row "throughput: big file MiB/s / raw parse MiB/s" "-" ">= 0.5" "skipped"
+  else row "throughput: ${BIG_FILE_MB} MiB file / raw parse" "$RATIO_BIG" ">= 0.5$big_note" "$V_BIGRATIO"; fi
+  if [ "$D_DONE" = skipped ]; then row "throughput: big file peak RSS, -Xmx$BIG_XMX" "-" "< 400 MiB, completes" "skipped"
+  else row "throughput: ${BIG_FILE_MB} MiB file peak RSS, -Xmx$BIG_XMX" "$D_RSS_MB MiB" "< 400 MiB, completes" "$V_BIG"; fi
+  if skipped raw; then row "throughput: A MiB/s / raw parse MiB/s" "-" ">= 0.25" "skipped"
+  else row "throughput: A ${BATCHES}x${FILES}x${RECORDS} / raw parse" "$RATIO_PARSE" ">= 0.25" "$V_PARSE"; fi
+  row "tokens: requests per token lifetime (A)" "$TOKENS_PER_LIFETIME" "<= 1" "$V_TOKENS"
+  if ! skipped curl; then echo "(per-request speed-up including the pipeline's JVM start: ${SPEEDUP_PROC}x)"; fi
   echo
   echo "checks:"
   for c in "${CHECKS[@]}"; do echo "  $c"; done
   echo "C=$CONCURRENCY from $C_SOURCE"
   settings=$(grep -E '^[[:space:]]*aep\.(client|parallel|records)\.[a-z.-]+[[:space:]]*=' config/application.properties 2>/dev/null \
     | sed -E 's/[[:space:]]+//g' | paste -sd' ' - || true)
-  echo "pipeline throughput settings in config/application.properties: ${settings:-none} (APP_OPTS overrides them)"
-  echo "knobs: BATCHES=$BATCHES FILES=$FILES RECORDS=$RECORDS LATENCY_MS=$LATENCY_MS CONCURRENCY=$CONCURRENCY LAT_BATCHES=$LAT_BATCHES CURL_BATCHES=$CURL_BATCHES BIG_FILE_MB=$BIG_FILE_MB BIG_XMX=$BIG_XMX PASSES=$PASSES APP_OPTS='$APP_OPTS' LAT_APP_OPTS='$LAT_APP_OPTS'"
+  echo "shipped throughput settings in config/application.properties: ${settings:-none} (APP_OPTS, A_APP_OPTS, LAT_APP_OPTS override them)"
+  echo "knobs: BATCHES=$BATCHES FILES=$FILES RECORDS=$RECORDS LATENCY_MS=$LATENCY_MS CONCURRENCY=$CONCURRENCY LAT_BATCHES=$LAT_BATCHES DEF_BATCHES=$DEF_BATCHES CURL_BATCHES=$CURL_BATCHES CURL_LAT_BATCHES=$CURL_LAT_BATCHES BIG_FILE_MB=$BIG_FILE_MB BIG_XMX=$BIG_XMX PASSES=$PASSES TOKEN_TTL_S=$TOKEN_TTL_S JFR=$JFR APP_OPTS='$APP_OPTS'"
   echo "logs and outputs: $WORK/"
 } | tee "$RESULTS"
 log "written to $RESULTS"

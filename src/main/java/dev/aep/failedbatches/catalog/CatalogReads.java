@@ -18,6 +18,11 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  */
 public final class CatalogReads {
 
+    /** Asked of the bean, not of the read (an OGNL call introspects every new object: BeanInfo is per instance). */
+    public boolean rowErrorsExpected(CatalogRead catalog) {
+        return catalog != null && catalog.rowErrorsExpected();
+    }
+
     /** The batch in {@code {"<id>": {...}}}: the entry of {@code batchId}, or the only entry. */
     public CatalogSummary summary(Map<String, Object> answer, String batchId) {
         Object batch = answer.get(batchId);

@@ -28,6 +28,9 @@ public final class ErrorExtractor {
         if (record == null) {
             return List.of(unknownEntry("no record", null));
         }
+        if (record.entries() != null) {
+            return record.entries();
+        }
         if (record.json() == null) {
             String why = record.parseError() != null ? record.parseError()
                     : "line " + record.line() + " is not valid JSON";

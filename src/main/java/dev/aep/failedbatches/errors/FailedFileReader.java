@@ -21,17 +21,35 @@ public final class FailedFileReader {
 
     private final ObjectMapper mapper;
     private final int maxRecordChars;
+    private final boolean streamingEntries;
 
     public FailedFileReader() {
         this(DEFAULT_MAX_RECORD_CHARS);
     }
 
     public FailedFileReader(int maxRecordChars) {
+        this(SafeJson.newMapper(checked(maxRecordChars)), maxRecordChars, false);
+    }
+
+    private static int checked(int maxRecordChars) {
         if (maxRecordChars < 1) {
             throw new IllegalArgumentException("aep.records.max-chars must be at least 1, was: " + maxRecordChars);
         }
-        this.mapper = SafeJson.newMapper(maxRecordChars);
+        return maxRecordChars;
+    }
+
+    private FailedFileReader(ObjectMapper mapper, int maxRecordChars, boolean streamingEntries) {
+        this.mapper = mapper;
         this.maxRecordChars = maxRecordChars;
+        this.streamingEntries = streamingEntries;
+    }
+
+    /**
+     * This reader, but the NDJSON records of the common shape come with their error entries read in one streaming
+     * pass ({@link FailedRecord#entries()}, no tree): what the pipeline reads. Other records are trees as before.
+     */
+    public FailedFileReader withStreamingEntries() {
+        return new FailedFileReader(mapper, maxRecordChars, true);
     }
 
     /** The most characters one record may have. */
@@ -45,6 +63,6 @@ public final class FailedFileReader {
      * {@code hasNext()}/{@code next()}.
      */
     public FailedRecords records(InputStream in) {
-        return new FailedRecordIterator(in, mapper, maxRecordChars);
+        return new FailedRecordIterator(in, mapper, maxRecordChars, streamingEntries);
     }
 }

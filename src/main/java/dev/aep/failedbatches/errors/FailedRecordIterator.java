@@ -25,15 +25,17 @@ final class FailedRecordIterator implements FailedRecords {
     private final InputStream stream;
     private final ObjectMapper mapper;
     private final int maxRecordChars;
+    private final boolean streamingEntries;
     private CountingReader counted;
     private RecordSource source;
     private FailedRecord next;
     private boolean closed;
 
-    FailedRecordIterator(InputStream stream, ObjectMapper mapper, int maxRecordChars) {
+    FailedRecordIterator(InputStream stream, ObjectMapper mapper, int maxRecordChars, boolean streamingEntries) {
         this.stream = stream;
         this.mapper = mapper;
         this.maxRecordChars = maxRecordChars;
+        this.streamingEntries = streamingEntries;
     }
 
     @Override
@@ -108,7 +110,8 @@ final class FailedRecordIterator implements FailedRecords {
             Reader whole = new ConcatenatedReader(new StringReader(consumed), lines.remainder());
             return new JsonSequenceRecords(whole, mapper, maxRecordChars);
         }
-        return new NdjsonRecords(lines, first, mapper, maxRecordChars);
+        return new NdjsonRecords(lines, first, mapper, maxRecordChars,
+                streamingEntries ? new StreamingErrorEntries(mapper.getFactory()) : null);
     }
 
     private boolean isCutShort(String text) throws IOException {

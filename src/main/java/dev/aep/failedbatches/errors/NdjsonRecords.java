@@ -7,20 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 
 /** One JSON value per line. A bad line becomes a parse-error record and reading goes on. */
 final class NdjsonRecords implements RecordSource {
     private final LineReader lines;
     private final ObjectReader lineParser;
+    private final StreamingErrorEntries streaming;
     private final int maxLineChars;
     private LineReader.Line firstLine;
     private Iterator<JsonNode> arrayElements;
     private int arrayLine;
 
-    NdjsonRecords(LineReader lines, LineReader.Line firstLine, ObjectMapper mapper, int maxLineChars) {
+    /** {@code streaming}: reads the entries of common records without a tree; null = every record is a tree. */
+    NdjsonRecords(LineReader lines, LineReader.Line firstLine, ObjectMapper mapper, int maxLineChars,
+            StreamingErrorEntries streaming) {
         this.lines = lines;
         this.firstLine = firstLine;
         this.lineParser = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.streaming = streaming;
         this.maxLineChars = maxLineChars;
     }
 
@@ -40,6 +45,11 @@ final class NdjsonRecords implements RecordSource {
             }
             if (line.text().isBlank()) {
                 continue;
+            }
+            // the common shape in one streaming pass; any other shape (or bad JSON) is read as a tree below
+            List<ErrorEntry> entries = streaming == null ? null : streaming.extract(line.text());
+            if (entries != null) {
+                return FailedRecord.streamed(line.number(), entries);
             }
             JsonNode node;
             try {

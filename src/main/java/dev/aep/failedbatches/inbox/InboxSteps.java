@@ -33,6 +33,25 @@ public final class InboxSteps {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
     /** The name the file is kept under in .done/ or .failed/: {@code <name>-<yyyyMMdd-HHmmssSSS>.<ext>}. */
+    /* isBatchId, value and isInvalid are asked of this bean, not of the line in OGNL (${body.isBatchId()}): Camel
+     * introspects the class of every new object an OGNL call is made on. */
+    public boolean isBatchId(InboxLine line) {
+        return line.isBatchId();
+    }
+
+    public String value(InboxLine line) {
+        return line.value();
+    }
+
+    public boolean isInvalid(InboxLine line) {
+        return line.isInvalid();
+    }
+
+    /** Asked of this bean, not as ${camelContext.isStopping()}: that OGNL call introspected the context every time. */
+    public boolean stopping(Exchange exchange) {
+        return exchange.getContext().isStopping();
+    }
+
     public String keptName(@Header(Exchange.FILE_NAME) String name) {
         int dot = name.indexOf('.', 1);
         String stamp = LocalDateTime.now(clock).format(STAMP);

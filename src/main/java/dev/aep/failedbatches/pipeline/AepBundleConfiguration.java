@@ -109,7 +109,8 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 Duration.ofMinutes(settings.getInt("aep.output.stale-temp-minutes", 60)));
         registry.bind(AtomicFileComponent.SCHEME, new AtomicFileComponent(outputFiles, roots::resolve));
         registry.bind("aepRecords", new RecordChunks(
-                new FailedFileReader(settings.getInt("aep.records.max-chars", FailedFileReader.DEFAULT_MAX_RECORD_CHARS)),
+                new FailedFileReader(settings.getInt("aep.records.max-chars", FailedFileReader.DEFAULT_MAX_RECORD_CHARS))
+                        .withStreamingEntries(),
                 settings.getInt("aep.records.chunk-size", 200)));
         BatchSteps batchSteps = new BatchSteps(roots, new CategoryFiles(outputFiles), rules.categories(),
                 new ErrorEventFactory(new ErrorExtractor(), new ErrorClassifier(rules)), clock,

@@ -68,6 +68,24 @@ public final class BatchSteps {
         run(exchange).registerFiles(files.stream().map(FailedFile::name).toList());
     }
 
+    /*
+     * folder, downloadQuery and completedLine are asked of this bean, not of the file or run objects in OGNL
+     * (${body.folder()}): Camel introspects the class of every new object an OGNL call is made on.
+     */
+    public String folder(FailedFile file) {
+        return file.folder();
+    }
+
+    public String downloadQuery(FailedFile file) {
+        return file.downloadQuery();
+    }
+
+    /** "files=4 errors=400 (malformed-xdm=400)" of the batch of the exchange, for its completed line. */
+    public String completedLine(Exchange exchange) {
+        BatchRun run = run(exchange);
+        return "files=" + run.fileCount() + " errors=" + run.total() + " (" + run.countsSummary() + ")";
+    }
+
     public void fileStarted(Exchange exchange) {
         FailedFile file = exchange.getIn().getBody(FailedFile.class);
         exchange.setProperty(FILE, file.name());

@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --records K} (records per file, one error each), {@code --latency-ms L} (every {@code /data} request),
  * {@code --big-file-mb S} (one extra batch {@link GeneratedBatches#BIG_BATCH_ID} with one file of S MiB, 0 = none),
  * {@code --ids-out FILE} (writes the regular batch ids, one a line), {@code --demo-data} (also serve the demo
- * batches), {@code --client-id}, {@code --client-secret}, {@code --org-id}, {@code --sandbox} (simulator
- * credentials; defaults {@code demo-client} / {@code demo-secret} / {@code DEMO0000000000000000000@AdobeOrg} /
- * {@code prod}).
+ * batches), {@code --token-ttl-seconds T} (expires_in of its IMS tokens), {@code --client-id},
+ * {@code --client-secret}, {@code --org-id}, {@code --sandbox} (simulator credentials; defaults
+ * {@code demo-client} / {@code demo-secret} / {@code DEMO0000000000000000000@AdobeOrg} / {@code prod}).
  *
  * <p>When ready it prints one line {@code SIMULATOR_READY base-url=... token-url=... admin-url=...}. The admin server
  * (127.0.0.1 only) answers {@code GET /info} (generation parameters and expected totals), {@code GET /stats}
@@ -70,6 +70,9 @@ public final class SimulatorMain {
         }
         if (opts.containsKey("org-id")) {
             settings.orgId(opts.get("org-id"));
+        }
+        if (opts.containsKey("token-ttl-seconds")) {
+            settings.tokenTtlSeconds(Long.parseLong(opts.get("token-ttl-seconds")));
         }
         if (opts.containsKey("sandbox")) {
             settings.sandbox(opts.get("sandbox"));

@@ -55,6 +55,30 @@ public final class SinkDispatch {
         return categories;
     }
 
+    /*
+     * The headers of one category (deliver.camel.yaml) are asked of this bean, not of the CategoryEvents in OGNL
+     * (${body.category()}): Camel introspects the class of every new object an OGNL call is made on.
+     */
+    public String batchId(CategoryEvents events) {
+        return events.batchId();
+    }
+
+    public String category(CategoryEvents events) {
+        return events.category();
+    }
+
+    public long count(CategoryEvents events) {
+        return events.count();
+    }
+
+    public String eventsFile(CategoryEvents events) {
+        return events.file().toString();
+    }
+
+    public String outputDir(CategoryEvents events) {
+        return events.root().toString();
+    }
+
     /** The events of the category in header {@code aepEventsFile}, streamed: the body every sink gets. */
     public EventsFile events(@Header(EVENTS_FILE) String file) {
         return new EventsFile(Path.of(file));

@@ -1,0 +1,97 @@
+package dev.aep.failedbatches.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The streaming pass gives exactly the tree reader's entries, or leaves the record to it. */
+class StreamingErrorEntriesTest {
+
+    private final ObjectMapper mapper = SafeJson.newMapper();
+    private final StreamingErrorEntries streaming = new StreamingErrorEntries(mapper.getFactory());
+    private final ErrorExtractor tree = new ErrorExtractor();
+
+    static List<String> lines() {
+        List<String> lines = new ArrayList<>(List.of(
+                // the common DCVS shape, fields in any order, extra fields, a duplicate field (the last wins)
+                "{\"body\":{\"xdmEntity\":{\"_id\":\"r1\",\"x\":[1,{\"a\":2}]}},\"_errors\":{\"_streamingValidation\":"
+                        + "[{\"code\":\"DCVS-1106-400\",\"message\":\"m1\",\"keyword\":\"format\",\"pointerToViolation\":\"#/a\","
+                        + "\"schemaLocation\":\"#/s\",\"extra\":{\"k\":[1]}},{\"message\":\"m2\",\"message\":\"m3\"}]}}",
+                "{\"_errors\":{\"_validationErrors\":[{\"description\":\"d\",\"pointer\":\"#/p\"}],"
+                        + "\"_streamingValidation\":[{\"detail\":\"t\",\"code\":null}]}}",
+                "{\"_validationErrors\":[{\"message\":\"v\",\"column\":\"c\"}],\"_errors\":{\"_streamingValidation\":[{\"message\":\"s\"}]}}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"" + "x".repeat(ErrorExtractor.MAX_TEXT_CHARS + 5)
+                        + "\"}]},\"body\":{\"xdmEntity\":{\"_id\":null}}}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"\"}]},\"body\":{\"other\":1}}",
+                // left to the tree reader (or the same answer)
+                "{\"_errors\":{\"_streamingValidation\":[{\"code\":\"no message\"}]}}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\",\"causingExceptions\":[{\"message\":\"c\"}]}]}}",
+                "{\"_errors\":{\"_streamingValidation\":[\"{\\\"message\\\":\\\"escaped\\\"}\"]}}",
+                "{\"_errors\":\"{\\\"_streamingValidation\\\":[{\\\"message\\\":\\\"escaped\\\"}]}\"}",
+                "{\"_errors\":[{\"message\":\"row\",\"column\":\"c\"}],\"c\":\"v\"}",
+                "{\"_corrupt_record\":\"x\",\"_errors\":[{\"message\":\"m\"}]}",
+                "{\"report\":{\"message\":\"Message is invalid\"}}",
+                "{\"title\":\"t\",\"status\":400,\"detail\":\"d\"}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\",\"code\":1106}]}}",
+                "{\"_errors\":{\"_streamingValidation\":[]}}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\"}]},\"body\":\"{\\\"xdmEntity\\\":{\\\"_id\\\":\\\"e\\\"}}\"}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\"}]},\"body\":{\"xdmEntity\":{\"_id\":7}}}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"a\"}]},\"_errors\":{\"_streamingValidation\":[{\"message\":\"b\"}]}}",
+                "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\"}]}} {\"trailing\":1}",
+                "[{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\"}]}}]",
+                "{\"x\":1}"));
+        for (String fixture : List.of("dcvs-streaming.ndjson", "row-errors-conversion.ndjson", "row-errors-parse.ndjson",
+                "string-encoded.ndjson", "crlf.ndjson", "malformed-line.ndjson")) {
+            new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank())
+                    .forEach(lines::add);
+        }
+        return lines;
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void givesTheTreeReadersEntriesOrLeavesTheRecordToIt(String line) throws Exception {
+        List<ErrorEntry> streamed = streaming.extract(line);
+        if (streamed != null) {
+            assertThat(streamed).isEqualTo(tree.extract(new FailedRecord(1, mapper.readTree(line), null)));
+        }
+    }
+
+    /** What the pipeline writes: the same events from the streaming reader as from the tree reader, every fixture. */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void theStreamingReaderGivesTheTreeReadersEvents(String fixture) {
+        ErrorEventFactory factory = new ErrorEventFactory(new ErrorExtractor(),
+                new ErrorClassifier(ClassificationRules.defaults()));
+        List<ErrorEvent> streamed = new ArrayList<>();
+        List<ErrorEvent> trees = new ArrayList<>();
+        Fixtures.readAll(new FailedFileReader().withStreamingEntries(), Fixtures.open(fixture))
+                .forEach(r -> streamed.addAll(factory.toEvents(r, "b", "f", "t")));
+        Fixtures.readAll(new FailedFileReader(), Fixtures.open(fixture))
+                .forEach(r -> trees.addAll(factory.toEvents(r, "b", "f", "t")));
+        assertThat(streamed).isEqualTo(trees);
+    }
+
+    static List<String> fixtures() {
+        return List.of("appendix-missing-source-name.json", "appendix-missing-xdm-entity.json", "bom.ndjson",
+                "crlf.ndjson", "dcvs-streaming.ndjson", "deeply-nested.json", "empty.json", "invalid-utf8.ndjson",
+                "malformed-line.ndjson", "problem-invalid-org.json", "problem-message-invalid.json",
+                "problem-unknown-xdm-format.json", "row-errors-conversion.ndjson", "row-errors-parse.ndjson",
+                "seed-sample-payload.json", "seed-validation-error.json", "string-encoded.ndjson", "top-level-array.json");
+    }
+
+    @Test
+    void readsTheCommonShapesWithoutATree() {
+        assertThat(lines().subList(0, 5)).allSatisfy(line -> assertThat(streaming.extract(line)).isNotNull());
+        String dcvs = new String(Fixtures.bytes("dcvs-streaming.ndjson"), StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.isBlank()).findFirst().orElseThrow();
+        assertThat(streaming.extract(dcvs)).isNotNull();
+    }
+}
