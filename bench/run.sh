@@ -225,6 +225,9 @@ run_app() {
   R_REQS=$(jq -r .dataRequests <<<"$stats")
   R_NON2XX=$(jq -r .non2xx <<<"$stats")
   R_TOKENS=$(jq -r .tokenRequests <<<"$stats")
+  # /data requests the simulator served at once: the most, and the average while any was (counts, load-independent)
+  R_INFLIGHT_MAX=$(jq -r '.dataInFlightMax // "?"' <<<"$stats")
+  R_INFLIGHT_AVG=$(jq -r '.dataInFlightAvg // "?"' <<<"$stats")
   if [ -n "$TIME_BIN" ]; then
     R_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time.txt")
   else
@@ -288,6 +291,7 @@ if ! skipped latency; then
   B_IDEAL=$(calc %.3f "$B_REQS * $LATENCY_MS / 1000 / $CONCURRENCY")
   RATIO_LAT=$(calc %.2f "$B_WALL / $B_IDEAL")
   B_EFF=$(calc %.2f "$B_REQS * $LATENCY_MS / 1000 / $B_WALL")
+  B_INFLIGHT="most $R_INFLIGHT_MAX, average $R_INFLIGHT_AVG while any"
   check "B events" "$R_EVENTS" "$(( LAT_N * FILES * RECORDS ))"
   check "B reports" "$R_REPORTS" "$LAT_N"
   check "B non-2xx answers" "$R_NON2XX" 0
@@ -303,6 +307,7 @@ if ! skipped defaults; then
   run_app defaults "$WORK/ids-defaults.txt" "" ""
   admin "latency?ms=0" >/dev/null
   DF_WALL=$R_WALL; DF_REQS=$R_REQS
+  DF_INFLIGHT="most $R_INFLIGHT_MAX, average $R_INFLIGHT_AVG while any"
   DF_FLOOR=$(awk -v n="$DF_REQS" -v r="${DEF_RATE:-0}" -v p="${DEF_PERIOD_MS:-1000}" -v l="$LATENCY_MS" -v c="${DEF_C:-4}" \
     'BEGIN { a = (r > 0 ? n * p / 1000 / r : 0); b = n * l / 1000 / c; printf "%.3f", (a > b ? a : b) }')
   RATIO_DEF=$(calc %.2f "$DF_WALL / $DF_FLOOR")
@@ -391,10 +396,12 @@ big_note=""; [ "$BIG_FILE_MB" != 1024 ] && big_note=" (target: 1024 MiB)"
   printf '%-46s %s\n' "   (info) Jackson readTree per line" "$TREE_EPS events/s, $TREE_MBPS MiB/s"
   if ! skipped latency; then
     printf '%-46s %s\n' "B  latency ${LATENCY_MS} ms, C=$CONCURRENCY, $LAT_N batches" "wall $B_WALL s vs ideal $B_IDEAL s ($B_REQS requests x $LATENCY_MS ms / $CONCURRENCY); effective concurrency $B_EFF"
+    printf '%-46s %s\n' "   requests in flight at the simulator" "$B_INFLIGHT (the bulkhead allows $CONCURRENCY)"
     printf '%-46s %s\n' "   options" "${LAT_APP_OPTS:-none}"
   fi
   if ! skipped defaults; then
     printf '%-46s %s\n' "D  shipped defaults, latency ${LATENCY_MS} ms, $DEF_N b." "wall $DF_WALL s vs floor $DF_FLOOR s = max($DF_REQS req / ${DEF_RATE:-?} per ${DEF_PERIOD_MS:-?} ms, $DF_REQS x $LATENCY_MS ms / ${DEF_C:-?})"
+    printf '%-46s %s\n' "   requests in flight at the simulator" "$DF_INFLIGHT (the bulkhead allows ${DEF_C:-?})"
   fi
   if ! skipped curl; then
     printf '%-46s %s\n' "C  curl + jq (seed approach), $CURL_N batches" "wall $C_WALL s, $C_EPS events/s (sequential; one curl + one jq per file)"
