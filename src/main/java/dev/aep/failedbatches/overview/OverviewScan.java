@@ -27,7 +27,10 @@ import java.util.Set;
  * Reads an output root for the overview page with bounded work, whatever the number of batches on disk: the entries
  * of reports/ and dead-letter/ are listed (names and times only), only the newest {@code maxRows} are parsed, and the
  * messages are counted in the category files of the newest {@code messageBatches} batches only, at most
- * {@code maxLinesPerFile} lines each.
+ * {@code maxLinesPerFile} lines each. Incremental: what was read from a file (a report's row, a category file's message
+ * counts) is kept while the file keeps its size and modification time, so a refresh reads only the batches that
+ * ended since the previous page (a category file is written once, when its batch completes); what no longer shows
+ * is forgotten.
  */
 public final class OverviewScan {
 
@@ -40,6 +43,8 @@ public final class OverviewScan {
     private final int maxRows;
     private final int messageBatches;
     private final int maxLinesPerFile;
+    private Map<Path, Read<OverviewData.Row>> rowsRead = new HashMap<>();
+    private Map<Path, Read<Map<String, Long>>> messagesRead = new HashMap<>();
 
     public OverviewScan(int maxRows, int messageBatches, int maxLinesPerFile) {
         this.maxRows = Math.max(1, maxRows);
@@ -47,7 +52,11 @@ public final class OverviewScan {
         this.maxLinesPerFile = Math.max(1, maxLinesPerFile);
     }
 
-    public OverviewData scan(Path root) throws IOException {
+    /** What one file gave, with the size and modification time it had then. */
+    private record Read<T>(long size, long modified, T value) {
+    }
+
+    public synchronized OverviewData scan(Path root) throws IOException {
         OutputLayout layout = new OutputLayout(root);
         List<Entry> reports = entries(layout.root().resolve("reports"), true);
         List<Entry> deadLetters = entries(layout.root().resolve("dead-letter"), false);
@@ -55,12 +64,18 @@ public final class OverviewScan {
         all.addAll(deadLetters);
         all.sort(Comparator.comparingLong(Entry::modified).reversed());
         List<OverviewData.Row> rows = new ArrayList<>();
+        Map<Path, Read<OverviewData.Row>> rowsKept = new HashMap<>();
         for (Entry entry : all.subList(0, Math.min(maxRows, all.size()))) {
-            OverviewData.Row row = read(entry);
-            if (row != null) {
-                rows.add(row);
+            Read<OverviewData.Row> known = rowsRead.get(entry.file());
+            if (known == null || known.size() != entry.size() || known.modified() != entry.modified()) {
+                known = new Read<>(entry.size(), entry.modified(), read(entry));
+            }
+            if (known.value() != null) {
+                rows.add(known.value());
+                rowsKept.put(entry.file(), known);
             }
         }
+        rowsRead = rowsKept;
         rows.sort(Comparator.comparing(OverviewData.Row::endedAt).reversed());
         Set<String> categories = new LinkedHashSet<>();
         rows.forEach(row -> categories.addAll(row.counts().keySet()));
@@ -68,7 +83,7 @@ public final class OverviewScan {
                 List.copyOf(categories), topMessages(layout, rows));
     }
 
-    private record Entry(Path file, long modified, boolean report) {
+    private record Entry(Path file, long size, long modified, boolean report) {
     }
 
     private static List<Entry> entries(Path dir, boolean report) throws IOException {
@@ -83,7 +98,7 @@ public final class OverviewScan {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                             LinkOption.NOFOLLOW_LINKS);
                     if (attributes.isRegularFile()) {
-                        entries.add(new Entry(file, attributes.lastModifiedTime().toMillis(), report));
+                        entries.add(new Entry(file, attributes.size(), attributes.lastModifiedTime().toMillis(), report));
                     }
                 } catch (NoSuchFileException gone) {
                     // removed since it was listed (a report voids its dead letter)
@@ -117,18 +132,43 @@ public final class OverviewScan {
 
     private Map<String, List<OverviewData.MessageCount>> topMessages(OutputLayout layout, List<OverviewData.Row> rows) {
         Map<String, Map<String, Long>> counted = new LinkedHashMap<>();
+        Map<Path, Read<Map<String, Long>>> kept = new HashMap<>();
         rows.stream().filter(OverviewData.Row::report).limit(messageBatches).forEach(row -> row.counts().forEach(
                 (category, count) -> {
                     if (count > 0 && isCategory(category)) {
-                        count(layout.categoryFile(category, row.batchId()),
-                                counted.computeIfAbsent(category, c -> new HashMap<>()));
+                        Path file = layout.categoryFile(category, row.batchId());
+                        Read<Map<String, Long>> known = messagesOf(file);
+                        kept.put(file, known);
+                        Map<String, Long> into = counted.computeIfAbsent(category, c -> new HashMap<>());
+                        known.value().forEach((message, n) -> into.merge(message, n, Long::sum));
                     }
                 }));
+        messagesRead = kept;
         Map<String, List<OverviewData.MessageCount>> top = new LinkedHashMap<>();
         counted.forEach((category, messages) -> top.put(category, messages.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP).map(e -> new OverviewData.MessageCount(e.getKey(), e.getValue())).toList()));
         return top;
+    }
+
+    /** The message counts of one category file: as read before while it is unchanged, else read now. */
+    private Read<Map<String, Long>> messagesOf(Path file) {
+        long size = -1;
+        long modified = -1;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attributes.size();
+            modified = attributes.lastModifiedTime().toMillis();
+        } catch (IOException gone) {
+            // counted as empty below, and read again next time
+        }
+        Read<Map<String, Long>> known = messagesRead.get(file);
+        if (known != null && size >= 0 && known.size() == size && known.modified() == modified) {
+            return known;
+        }
+        Map<String, Long> messages = new HashMap<>();
+        count(file, messages);
+        return new Read<>(size, modified, messages);
     }
 
     private void count(Path file, Map<String, Long> messages) {

@@ -117,6 +117,7 @@ public class AepBundleConfiguration implements CamelConfiguration {
                 new BatchRun.ProgressEvery(settings.getInt("aep.progress.every-files", 25),
                         Duration.ofSeconds(settings.getInt("aep.progress.every-seconds", 30))));
         registry.bind("aepBatches", batchSteps);
+        FilePool.bind(context, settings.getInt("aep.parallel.files", 4), settings.getInt("aep.parallel.batches", 2));
         registry.bind("aepFileReset", (org.apache.camel.Processor) batchSteps::resetFile);
         registry.bind("aepInbox", new InboxSteps(clock));
         registry.bind("aepRunSummary", new RunSummary(Path.of(settings.get("aep.output.dir", "out"))));

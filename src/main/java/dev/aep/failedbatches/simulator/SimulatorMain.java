@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When ready it prints one line {@code SIMULATOR_READY base-url=... token-url=... admin-url=...}. The admin server
  * (127.0.0.1 only) answers {@code GET /info} (generation parameters and expected totals), {@code GET /stats}
- * (requests by kind, bytes served, epoch ms of the first request since the last reset), {@code POST /reset},
+ * (requests by kind, bytes served, epoch ms of the first request since the last reset, /data requests in flight: most and average), {@code POST /reset},
  * {@code POST /latency?ms=L} and {@code POST /shutdown}. It runs until shut down or killed.
  */
 public final class SimulatorMain {
@@ -148,6 +148,7 @@ public final class SimulatorMain {
             old.interrupt();
         }
         simulator.clearRequests();
+        simulator.dataRequestsInFlight().resetMax();
         generated.resetBytesServed();
         firstRequestAtMs.set(0);
         Thread thread = new Thread(() -> {
@@ -205,6 +206,10 @@ public final class SimulatorMain {
         stats.put("bytesServed", generated.bytesServed());
         stats.put("firstRequestAtMs", firstRequestAtMs.get());
         stats.put("latencyMs", simulator.faults().delay());
+        // /data requests served at once: the most, and the time-weighted average while any was (counts, not timings)
+        InFlightGauge inFlight = simulator.dataRequestsInFlight();
+        stats.put("dataInFlightMax", inFlight.max());
+        stats.put("dataInFlightAvg", Math.round(inFlight.averageWhileBusy() * 100) / 100.0);
         return stats;
     }
 
