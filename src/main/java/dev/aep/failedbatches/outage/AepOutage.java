@@ -4,11 +4,11 @@ import dev.aep.failedbatches.auth.AccessTokenProvider;
 import dev.aep.failedbatches.auth.ImsTokenException;
 import dev.aep.failedbatches.errors.Causes;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.apache.camel.throttling.ThrottlingExceptionHalfOpenHandler;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
@@ -24,11 +24,16 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
 
     /** Id of the circuit breaker of aep-call (aep-client.camel.yaml). */
     static final String BREAKER_ID = "aep-circuit-breaker";
+    /** The trial request of the probe (aep-client.camel.yaml). */
+    static final String PROBE_ENDPOINT = "direct:aep-outage-probe";
+    /** More than any sensible aep.circuit.half-open-calls: the breaker decides after that many trials. */
+    private static final int MAX_TRIALS = 20;
     private static final Logger LOG = LoggerFactory.getLogger("dev.aep.failedbatches.outage");
 
     private final AccessTokenProvider tokens;
     private final AtomicBoolean paused = new AtomicBoolean();
     private CamelContext camelContext;
+    private ProducerTemplate probe;
 
     public AepOutage(AccessTokenProvider tokens) {
         this.tokens = tokens;
@@ -39,10 +44,7 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
      * {@code probeMillis} this probe decides whether it resumes.
      */
     public ThrottlingExceptionRoutePolicy intakePolicy(long probeMillis) {
-        ThrottlingExceptionRoutePolicy policy = new ThrottlingExceptionRoutePolicy(1, 60_000, probeMillis,
-                List.of(AepOutageException.class));
-        policy.setHalfOpenHandler(this);
-        return policy;
+        return new IntakePolicy(probeMillis, this);
     }
 
     /**
@@ -75,7 +77,11 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
         return paused.get();
     }
 
-    /** The probe: a token can be had and the gateway's breaker is not open. */
+    /**
+     * The probe: a token can be had and the gateway's breaker is closed. A half-open breaker is closed by the probe's
+     * own trial requests: resumed batches would be its trials otherwise, and each one that failed or was refused would
+     * be put back, its queue message rolled back once per half-open period.
+     */
     @Override
     public boolean isReadyToBeClosed() {
         if (breakerOpen()) {
@@ -86,6 +92,9 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
         } catch (ImsTokenException stillDown) {
             return false;
         }
+        if (!closeHalfOpenBreaker()) {
+            return false;
+        }
         if (paused.compareAndSet(true, false)) {
             LOG.info("AEP reachable again: intake resumed");
         }
@@ -93,9 +102,32 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
     }
 
     private boolean breakerOpen() {
+        return "OPEN".equals(breakerState());
+    }
+
+    /** Trial requests while the breaker is half-open; whether it is closed (or absent) at the end. */
+    private boolean closeHalfOpenBreaker() {
+        for (int trial = 0; trial < MAX_TRIALS && "HALF_OPEN".equals(breakerState()); trial++) {
+            Exchange answer = probeTemplate().request(PROBE_ENDPOINT, e -> { });
+            if (answer.isFailed()) {
+                return false;
+            }
+        }
+        String state = breakerState();
+        return state == null || "CLOSED".equals(state);
+    }
+
+    private synchronized ProducerTemplate probeTemplate() {
+        if (probe == null) {
+            probe = camelContext.createProducerTemplate(1);
+        }
+        return probe;
+    }
+
+    private String breakerState() {
         ResilienceProcessor breaker = camelContext == null ? null
                 : camelContext.getProcessor(BREAKER_ID, ResilienceProcessor.class);
-        return breaker != null && "OPEN".equals(breaker.getCircuitBreakerState());
+        return breaker == null ? null : breaker.getCircuitBreakerState();
     }
 
     private static String reasonOf(Exchange exchange) {

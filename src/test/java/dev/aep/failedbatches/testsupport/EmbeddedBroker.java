@@ -63,6 +63,25 @@ public final class EmbeddedBroker implements AutoCloseable, org.junit.jupiter.ap
         return found == null ? 0 : found.getMessagesAdded();
     }
 
+    /**
+     * The address settings of every address, like a broker made by {@code artemis create}: after
+     * {@code maxDeliveryAttempts} deliveries a message goes to the queue {@code deadLetterQueue} (Artemis' own DLQ).
+     */
+    public void deadLetterAfter(int maxDeliveryAttempts, String deadLetterQueue) {
+        broker.getActiveMQServer().getAddressSettingsRepository().addMatch("#",
+                new org.apache.activemq.artemis.core.settings.impl.AddressSettings()
+                        .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                        .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(deadLetterQueue))
+                        .setAutoCreateDeadLetterResources(true));
+    }
+
+    /** How many messages {@code queue} holds now, delivered but not yet acknowledged included. */
+    public long messageCount(String queue) {
+        org.apache.activemq.artemis.core.server.Queue found = broker.getActiveMQServer()
+                .locateQueue(org.apache.activemq.artemis.api.core.SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
+    }
+
     /** Takes every message now on {@code queue}. */
     public List<Message> drain(String queue) throws JMSException {
         List<Message> messages = new ArrayList<>();
