@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.failedbatches.pipeline.PipelineTestSupport;
 import dev.aep.failedbatches.simulator.InFlightGauge;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,17 +26,7 @@ class ConcurrencyLimitTest extends PipelineTestSupport {
 
     @Test
     void manyBatchesAndFilesInParallelNeverHaveMoreThanTheLimitInFlight() throws Exception {
-        List<String> batchIds = new ArrayList<>();
-        for (int b = 0; b < 6; b++) {
-            String batchId = "01BULKHEAD00000000000000" + b;
-            LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
-            for (int f = 0; f < 8; f++) {
-                files.put("part-" + f + ".json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            simulator().addBatch(batchId, files);
-            batchIds.add(batchId);
-        }
+        List<String> batchIds = addOneErrorBatches("01BULKHEAD00000000000000", 6, 8);
         // every answer takes a while, so that callers pile up at the gate unless the bulkhead holds them back
         simulator().faults().delayMillis(100);
 

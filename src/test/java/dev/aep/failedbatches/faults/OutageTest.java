@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +22,6 @@ class OutageTest extends LoggedPipelineTestSupport {
 
     private static final String PAUSED = "intake paused, batches in flight are put back";
     private static final String RESUMED = "AEP reachable again: intake resumed";
-
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -49,10 +44,10 @@ class OutageTest extends LoggedPipelineTestSupport {
         dropInbox("outage.txt", content.toString());
 
         // the outage lasts several probes
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(PAUSED) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.linesContaining(PAUSED) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator().faults().tokenRequestsRefused() >= 15);
         assertThat(inbox.resolve("outage.txt")).as("the file stays in the inbox during the outage").exists();
-        assertThat(entries(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
+        assertThat(filesIn(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
         int refusedDuringOutage = simulator().faults().tokenRequestsRefused();
         simulator().faults().tokenEndpointDown(false);
         long released = System.nanoTime();
@@ -61,8 +56,8 @@ class OutageTest extends LoggedPipelineTestSupport {
         Duration afterRelease = Duration.ofNanos(System.nanoTime() - released);
 
         assertThat(done).exists();
-        assertThat(entries(out.resolve("reports"))).hasSize(IDS);
-        assertThat(entries(out.resolve("dead-letter"))).as("the only dead letter: the unknown batch (404)")
+        assertThat(filesIn(out.resolve("reports"))).hasSize(IDS);
+        assertThat(filesIn(out.resolve("dead-letter"))).as("the only dead letter: the unknown batch (404)")
                 .extracting(p -> p.getFileName().toString()).containsExactly(UNKNOWN + ".json");
         assertThat(deadLetter(UNKNOWN).path("httpStatus").asInt()).isEqualTo(404);
         assertThat(afterRelease).as("the wait is bounded by the outage, not by the number of IDs")
@@ -71,23 +66,10 @@ class OutageTest extends LoggedPipelineTestSupport {
                 .isLessThan(IDS / 5);
         // one line per pause and per resume, not per batch (a second pause may follow at once while the gateway's
         // breaker is still half-open)
-        assertThat(count(PAUSED)).isBetween(1L, 2L);
+        assertThat(logs.linesContaining(PAUSED)).isBetween(1L, 2L);
         // retry lines name the batch, never an exchange ID
         assertThat(logs.text().lines().filter(l -> l.contains(" WARN ") && l.contains("ExchangeId"))).isEmpty();
         assertThat(logs.text()).containsPattern("Batch 01OUTAGE\\w+: AEP call failed \\(HTTP 503\\), retry 1 of 4");
-        assertThat(count(RESUMED)).isEqualTo(count(PAUSED));
-    }
-
-    private long count(String text) {
-        return logs.text().lines().filter(l -> l.contains(text)).count();
-    }
-
-    private static List<Path> entries(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).toList();
-        }
+        assertThat(logs.linesContaining(RESUMED)).isEqualTo(logs.linesContaining(PAUSED));
     }
 }

@@ -3,9 +3,6 @@ package dev.aep.failedbatches.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aep.failedbatches.pipeline.PipelineTestSupport;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,17 +28,7 @@ class ParallelBatchDownloadsTest extends PipelineTestSupport {
 
     @Test
     void theDownloadsOfParallelBatchesReachTheConcurrencyLimit() throws Exception {
-        List<String> batchIds = new ArrayList<>();
-        for (int b = 0; b < BATCHES; b++) {
-            String batchId = "01PARALLELDOWNLOADS000000" + b;
-            LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
-            for (int f = 0; f < 8; f++) {
-                files.put("part-" + f + ".json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            simulator().addBatch(batchId, files);
-            batchIds.add(batchId);
-        }
+        List<String> batchIds = addOneErrorBatches("01PARALLELDOWNLOADS000000", BATCHES, 8);
         // every answer takes a while, so that the downloads of the batches overlap
         simulator().faults().delayMillis(100);
 

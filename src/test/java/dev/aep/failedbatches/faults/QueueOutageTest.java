@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
 import dev.aep.failedbatches.testsupport.EmbeddedBroker;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,24 +67,24 @@ class QueueOutageTest extends LoggedPipelineTestSupport {
         broker.send(queue, messages.toArray(String[]::new));
 
         // the outage lasts many probes: long enough for a spinning consumer to burn every message's delivery budget
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(PAUSED) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.linesContaining(PAUSED) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator().faults().tokenRequestsRefused() >= 30);
-        assertThat(entries(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
+        assertThat(filesIn(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
         assertThat(broker.messagesAdded(BROKER_DLQ)).as("no message moved to the broker's DLQ").isZero();
         assertThat(broker.messageCount(queue)).as("every message still on the queue").isEqualTo(IDS + 1);
         int refusedDuringOutage = simulator().faults().tokenRequestsRefused();
         simulator().faults().tokenEndpointDown(false);
         long released = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> entries(out.resolve("reports")).size() == IDS
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(out.resolve("reports")).size() == IDS
                 && broker.messageCount(queue) == 0);
         Duration afterRelease = Duration.ofNanos(System.nanoTime() - released);
 
-        assertThat(entries(out.resolve("reports"))).extracting(p -> p.getFileName().toString())
+        assertThat(filesIn(out.resolve("reports"))).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> id + ".json").toList());
         assertThat(listingsPerBatch()).as("every batch retrieved exactly once")
                 .containsExactlyInAnyOrderEntriesOf(ids.stream().collect(Collectors.toMap(id -> id, id -> 1L)));
-        assertThat(entries(out.resolve("dead-letter"))).as("the only dead letter: the unknown batch (404)")
+        assertThat(filesIn(out.resolve("dead-letter"))).as("the only dead letter: the unknown batch (404)")
                 .extracting(p -> p.getFileName().toString()).containsExactly(UNKNOWN + ".json");
         assertThat(deadLetter(UNKNOWN).path("httpStatus").asInt()).isEqualTo(404);
         assertThat(broker.messagesAdded(BROKER_DLQ)).as("no message moved to the broker's DLQ").isZero();
@@ -97,8 +93,8 @@ class QueueOutageTest extends LoggedPipelineTestSupport {
                 .isLessThan(Duration.ofSeconds(30));
         assertThat(refusedDuringOutage).as("token requests during the outage: a few per probe, not per message")
                 .isLessThan(IDS / 5);
-        assertThat(count(PAUSED)).isEqualTo(1);
-        assertThat(count(RESUMED)).isEqualTo(1);
+        assertThat(logs.linesContaining(PAUSED)).isEqualTo(1);
+        assertThat(logs.linesContaining(RESUMED)).isEqualTo(1);
         assertThat(logs.text().lines().filter(l -> l.contains(PAUSED)).findFirst().orElseThrow()).contains(" WARN ");
         assertThat(logs.text().lines().filter(l -> l.contains(RESUMED)).findFirst().orElseThrow()).contains(" INFO ");
     }
@@ -123,18 +119,18 @@ class QueueOutageTest extends LoggedPipelineTestSupport {
         broker.send(queue, ids.toArray(String[]::new));
 
         // the breaker opens and half-opens many times: more than the broker's budget if each time let a batch in
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(PAUSED) >= 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.linesContaining(PAUSED) >= 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> unavailableAnswers() >= 60);
-        assertThat(entries(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
+        assertThat(filesIn(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
         assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
         simulator().faults().reset();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> entries(out.resolve("reports")).size() == ids.size()
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(out.resolve("reports")).size() == ids.size()
                 && broker.messageCount(queue) == 0);
-        assertThat(entries(out.resolve("dead-letter"))).isEmpty();
+        assertThat(filesIn(out.resolve("dead-letter"))).isEmpty();
         assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
-        assertThat(count(PAUSED)).isEqualTo(1);
-        assertThat(count(RESUMED)).isEqualTo(1);
+        assertThat(logs.linesContaining(PAUSED)).isEqualTo(1);
+        assertThat(logs.linesContaining(RESUMED)).isEqualTo(1);
     }
 
     private long unavailableAnswers() {
@@ -148,18 +144,5 @@ class QueueOutageTest extends LoggedPipelineTestSupport {
                 .map(r -> r.path().replaceAll(".*/batches/([^/]+)/failed$", "$1"))
                 .filter(id -> id.startsWith("01QOUTAGE") && !id.equals(UNKNOWN))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    }
-
-    private long count(String text) {
-        return logs.text().lines().filter(l -> l.contains(text)).count();
-    }
-
-    private static List<Path> entries(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).toList();
-        }
     }
 }

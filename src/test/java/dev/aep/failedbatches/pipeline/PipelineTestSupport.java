@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -110,6 +111,32 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
             }
         }
         return events;
+    }
+
+    /** Batches of part files that each hold one record with one "missing xdmEntity" error; their IDs, in order. */
+    protected List<String> addOneErrorBatches(String idPrefix, int batches, int filesPerBatch) {
+        List<String> batchIds = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            String batchId = idPrefix + b;
+            LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+            for (int f = 0; f < filesPerBatch; f++) {
+                files.put("part-" + f + ".json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            simulator().addBatch(batchId, files);
+            batchIds.add(batchId);
+        }
+        return batchIds;
+    }
+
+    /** The files directly in a folder; none if it does not exist (yet). */
+    protected List<Path> filesIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).toList();
+        }
     }
 
     protected List<Path> filesUnder(Path dir) throws IOException {

@@ -78,6 +78,10 @@ public final class LogCapture {
         appender = null;
     }
 
+    public long linesContaining(String text) {
+        return text().lines().filter(line -> line.contains(text)).count();
+    }
+
     public String text() {
         return captured.toString();
     }
