@@ -11,20 +11,22 @@ import java.util.List;
 
 /** One JSON value per line. A bad line becomes a parse-error record and reading goes on. */
 final class NdjsonRecords implements RecordSource {
-    private final LineReader lines;
+    private final ByteLineReader lines;
     private final ObjectReader lineParser;
+    private final ObjectReader treeParser;
     private final StreamingErrorEntries streaming;
     private final int maxLineChars;
-    private LineReader.Line firstLine;
+    private ByteLineReader.Line firstLine;
     private Iterator<JsonNode> arrayElements;
     private int arrayLine;
 
     /** {@code streaming}: reads the entries of common records without a tree; null = every record is a tree. */
-    NdjsonRecords(LineReader lines, LineReader.Line firstLine, ObjectMapper mapper, int maxLineChars,
+    NdjsonRecords(ByteLineReader lines, ByteLineReader.Line firstLine, ObjectMapper mapper, int maxLineChars,
             StreamingErrorEntries streaming) {
         this.lines = lines;
         this.firstLine = firstLine;
         this.lineParser = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeParser = lineParser.forType(JsonNode.class);
         this.streaming = streaming;
         this.maxLineChars = maxLineChars;
     }
@@ -36,26 +38,33 @@ final class NdjsonRecords implements RecordSource {
                 return new FailedRecord(arrayLine, arrayElements.next(), null);
             }
             arrayElements = null;
-            LineReader.Line line = nextLine();
+            ByteLineReader.Line line = nextLine();
             if (line == null) {
                 return null;
             }
             if (line.tooLong()) {
                 return RecordSource.tooLong(line.number(), maxLineChars);
             }
-            if (line.text().isBlank()) {
+            if (Utf8Lines.isBlank(line)) {
                 continue;
             }
+            // Jackson's byte parser on the line as read; decoded text only where the two could differ
+            boolean asBytes = Utf8Lines.byteParserReadsAsText(line);
+            String text = asBytes ? null : Utf8Lines.text(line);
             // the common shape in one streaming pass; any other shape (or bad JSON) is read as a tree below
-            List<ErrorEntry> entries = streaming == null ? null : streaming.extract(line.text());
+            List<ErrorEntry> entries = streaming == null ? null
+                    : asBytes ? streaming.extract(line.bytes(), line.offset(), line.length()) : streaming.extract(text);
             if (entries != null) {
                 return FailedRecord.streamed(line.number(), entries);
             }
             JsonNode node;
             try {
-                node = lineParser.readTree(line.text());
+                node = asBytes ? treeParser.readValue(line.bytes(), line.offset(), line.length())
+                        : lineParser.readTree(text);
             } catch (JsonProcessingException e) {
-                return RecordSource.invalid(line.number(), line.number(), ParseErrors.reason(e));
+                // the reason in the words (and columns, in characters) of the text parser
+                String reason = ParseErrors.reason(asBytes ? textParseError(Utf8Lines.text(line), e) : e);
+                return RecordSource.invalid(line.number(), line.number(), reason);
             }
             if (node.isArray()) {
                 arrayElements = node.elements();
@@ -66,9 +75,18 @@ final class NdjsonRecords implements RecordSource {
         }
     }
 
-    private LineReader.Line nextLine() throws IOException {
+    private JsonProcessingException textParseError(String text, JsonProcessingException byteError) throws IOException {
+        try {
+            lineParser.readTree(text);
+            return byteError;
+        } catch (JsonProcessingException e) {
+            return e;
+        }
+    }
+
+    private ByteLineReader.Line nextLine() throws IOException {
         if (firstLine != null) {
-            LineReader.Line line = firstLine;
+            ByteLineReader.Line line = firstLine;
             firstLine = null;
             return line;
         }
