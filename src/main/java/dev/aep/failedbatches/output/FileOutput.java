@@ -2,7 +2,7 @@ package dev.aep.failedbatches.output;
 
 import dev.aep.failedbatches.errors.ErrorEvent;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,13 +47,13 @@ public final class FileOutput {
         return new LinkedHashMap<>(counts);
     }
 
-    synchronized Writer writer(String category, SegmentOpener opener) throws IOException {
+    synchronized OutputStream segment(String category, SegmentOpener opener) throws IOException {
         Segment segment = segments.get(category);
         if (segment == null) {
             segment = opener.open(category, index);
             segments.put(category, segment);
         }
-        return segment.writer();
+        return segment.out();
     }
 
     synchronized Map<String, Path> segmentFiles() {
@@ -64,7 +64,7 @@ public final class FileOutput {
 
     synchronized void close() throws IOException {
         for (Segment segment : segments.values()) {
-            segment.writer().close();
+            segment.out().close();
         }
     }
 
@@ -80,7 +80,7 @@ public final class FileOutput {
         records = 0;
     }
 
-    record Segment(Path file, Writer writer) {
+    record Segment(Path file, OutputStream out) {
     }
 
     interface SegmentOpener {
