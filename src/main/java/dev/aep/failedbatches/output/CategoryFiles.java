@@ -3,10 +3,12 @@ package dev.aep.failedbatches.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aep.failedbatches.errors.ErrorEvent;
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,12 +40,11 @@ public final class CategoryFiles {
         FileOutput output = run.file(file);
         OutputLayout layout = new OutputLayout(run.root());
         for (ErrorEvent event : events) {
-            // UTF-8 straight from Jackson's generator: no String, no charset encoder
-            byte[] line = json.writeValueAsBytes(event);
-            OutputStream segment = output.segment(event.category(), (category, index) -> openSegment(layout, run, category));
-            synchronized (segment) {
-                segment.write(line);
-                segment.write('\n');
+            String line = json.writeValueAsString(event);
+            Writer writer = output.writer(event.category(), (category, index) -> openSegment(layout, run, category));
+            synchronized (writer) {
+                writer.write(line);
+                writer.write('\n');
             }
         }
     }
@@ -102,9 +103,10 @@ public final class CategoryFiles {
     private FileOutput.Segment openSegment(OutputLayout layout, BatchRun run, String category) throws IOException {
         Path target = layout.categoryFile(category, run.batchId());
         Path segment = files.createTemporary(target.getParent(), target.getFileName().toString());
-        OutputStream out = new BufferedOutputStream(
-                Files.newOutputStream(segment, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), 64 * 1024);
-        return new FileOutput.Segment(segment, out);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(segment, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8),
+                64 * 1024);
+        return new FileOutput.Segment(segment, writer);
     }
 
     private static void removeStaleCategoryFiles(OutputLayout layout, String batchId, Set<String> keep) throws IOException {

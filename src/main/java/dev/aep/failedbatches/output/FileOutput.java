@@ -2,7 +2,7 @@ package dev.aep.failedbatches.output;
 
 import dev.aep.failedbatches.errors.ErrorEvent;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,13 +47,13 @@ public final class FileOutput {
         return new LinkedHashMap<>(counts);
     }
 
-    synchronized OutputStream segment(String category, SegmentOpener opener) throws IOException {
+    synchronized Writer writer(String category, SegmentOpener opener) throws IOException {
         Segment segment = segments.get(category);
         if (segment == null) {
             segment = opener.open(category, index);
             segments.put(category, segment);
         }
-        return segment.out();
+        return segment.writer();
     }
 
     synchronized Map<String, Path> segmentFiles() {
@@ -64,7 +64,7 @@ public final class FileOutput {
 
     synchronized void close() throws IOException {
         for (Segment segment : segments.values()) {
-            segment.out().close();
+            segment.writer().close();
         }
     }
 
@@ -80,7 +80,7 @@ public final class FileOutput {
         records = 0;
     }
 
-    record Segment(Path file, OutputStream out) {
+    record Segment(Path file, Writer writer) {
     }
 
     interface SegmentOpener {
