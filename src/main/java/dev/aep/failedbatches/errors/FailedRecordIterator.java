@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,11 +20,13 @@ import java.util.NoSuchElementException;
  * {@link UncheckedIOException}; bad content never does.
  */
 final class FailedRecordIterator implements FailedRecords {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final InputStream stream;
     private final ObjectMapper mapper;
     private final int maxRecordChars;
     private final boolean streamingEntries;
-    private CountingInputStream counted;
+    private CountingReader counted;
     private RecordSource source;
     private FailedRecord next;
     private boolean closed;
@@ -69,7 +72,7 @@ final class FailedRecordIterator implements FailedRecords {
     }
 
     @Override
-    public long bytesRead() {
+    public long charsRead() {
         return counted == null ? 0 : counted.count();
     }
 
@@ -91,26 +94,23 @@ final class FailedRecordIterator implements FailedRecords {
     }
 
     private RecordSource openSource() throws IOException {
-        counted = new CountingInputStream(stream);
-        ByteLineReader lines = new ByteLineReader(counted, maxRecordChars);
-        lines.skipByteOrderMark();
-        ByteLineReader.Line first = lines.next();
-        while (first != null && !first.tooLong() && Utf8Lines.isBlank(first)) {
+        // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
+        counted = new CountingReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+        LineReader lines = new LineReader(skipByteOrderMark(counted), maxRecordChars);
+        LineReader.Line first = lines.next();
+        while (first != null && !first.tooLong() && first.text().isBlank()) {
             first = lines.next();
         }
         if (first == null) {
             return RecordSource.EMPTY;
         }
-        String firstText = first.tooLong() ? null : Utf8Lines.text(first);
-        if (firstText != null && isCutShort(firstText)) {
+        if (!first.tooLong() && isCutShort(first.text())) {
             // Replay what was consumed, with the same number of line breaks so the parser's line numbers match.
-            String consumed = "\n".repeat(first.number() - 1) + firstText + "\n";
-            // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
-            Reader whole = new ConcatenatedReader(new StringReader(consumed),
-                    new InputStreamReader(lines.remainder(), StandardCharsets.UTF_8));
+            String consumed = "\n".repeat(first.number() - 1) + first.text() + "\n";
+            Reader whole = new ConcatenatedReader(new StringReader(consumed), lines.remainder());
             return new JsonSequenceRecords(whole, mapper, maxRecordChars);
         }
-        return new NdjsonRecords(lines, first.detached(), mapper, maxRecordChars,
+        return new NdjsonRecords(lines, first, mapper, maxRecordChars,
                 streamingEntries ? new StreamingErrorEntries(mapper.getFactory()) : null);
     }
 
@@ -124,5 +124,14 @@ final class FailedRecordIterator implements FailedRecords {
         } catch (JsonProcessingException e) {
             return false; // invalid rather than incomplete: NDJSON reports it as a bad line
         }
+    }
+
+    private static Reader skipByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 }

@@ -34,15 +34,6 @@ final class StreamingErrorEntries {
         }
     }
 
-    /** The same, from the line's UTF-8 bytes (well-formed: Jackson's byte parser does not replace bad bytes). */
-    List<ErrorEntry> extract(byte[] line, int offset, int length) {
-        try (JsonParser parser = factory.createParser(line, offset, length)) {
-            return read(parser);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private List<ErrorEntry> read(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;

@@ -14,9 +14,9 @@ import java.util.NoSuchElementException;
 /**
  * Bean {@code aepRecords}: the records of a download, read as they arrive, handed to the route in chunks so that one
  * exchange carries many records (and their events reach the output in batches, not one by one). A chunk ends after
- * {@code chunkSize} records or once its records took {@code aep.records.max-chars} bytes of input (at most that many
- * characters), whichever comes first, so that a reader holds the records of at most about three times that many
- * characters at a time (the chunk, and the record read ahead).
+ * {@code chunkSize} records or once its records took {@code aep.records.max-chars} characters of input, whichever
+ * comes first, so that a reader holds the records of at most about three times that many characters at a time (the
+ * chunk, and the record read ahead).
  */
 public final class RecordChunks {
 
@@ -35,12 +35,12 @@ public final class RecordChunks {
     private static final class Chunked implements Iterator<List<FailedRecord>>, Closeable {
         private final FailedRecords records;
         private final int size;
-        private final long maxBytes;
+        private final long maxChars;
 
-        Chunked(FailedRecords records, int size, long maxBytes) {
+        Chunked(FailedRecords records, int size, long maxChars) {
             this.records = records;
             this.size = size;
-            this.maxBytes = maxBytes;
+            this.maxChars = maxChars;
         }
 
         @Override
@@ -53,9 +53,9 @@ public final class RecordChunks {
             if (!records.hasNext()) {
                 throw new NoSuchElementException();
             }
-            long start = records.bytesRead();
+            long start = records.charsRead();
             List<FailedRecord> chunk = new ArrayList<>(Math.min(size, 64));
-            while (chunk.size() < size && records.bytesRead() - start < maxBytes && records.hasNext()) {
+            while (chunk.size() < size && records.charsRead() - start < maxChars && records.hasNext()) {
                 chunk.add(records.next());
             }
             return chunk;

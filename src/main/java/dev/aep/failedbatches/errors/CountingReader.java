@@ -1,14 +1,14 @@
 package dev.aep.failedbatches.errors;
 
-import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 
-/** Counts the bytes read through it. */
-final class CountingInputStream extends FilterInputStream {
+/** Counts the characters read through it. */
+final class CountingReader extends FilterReader {
     private long count;
 
-    CountingInputStream(InputStream in) {
+    CountingReader(Reader in) {
         super(in);
     }
 
@@ -18,15 +18,15 @@ final class CountingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
+        int c = super.read();
+        if (c >= 0) {
             count++;
         }
-        return b;
+        return c;
     }
 
     @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
+    public int read(char[] target, int offset, int length) throws IOException {
         int n = super.read(target, offset, length);
         if (n > 0) {
             count += n;
