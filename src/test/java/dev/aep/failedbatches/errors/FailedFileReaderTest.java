@@ -196,6 +196,48 @@ class FailedFileReaderTest {
     }
 
     @Test
+    void theLineLimitCountsCharactersNotBytes() {
+        // 3-byte characters: 99 characters are 297 bytes, within a 100-character limit; 101 characters are not
+        FailedFileReader reader = new FailedFileReader(100);
+        String fits = "{\"v\":\"" + "\u20AC".repeat(91) + "\"}"; // 99 characters
+        String over = "{\"v\":\"" + "\u20AC".repeat(93) + "\"}"; // 101 characters
+        String content = fits + "\r\n" + over + "\r" + fits + "\n";
+
+        List<FailedRecord> records = Fixtures.readAll(reader, stream(content));
+
+        assertThat(records).extracting(FailedRecord::line).containsExactly(1, 2, 3);
+        assertThat(records.get(0).json().get("v").asText()).isEqualTo("\u20AC".repeat(91));
+        assertThat(records.get(1).parseError())
+                .isEqualTo("line 2: the record exceeded aep.records.max-chars (100 characters) and was skipped");
+        assertThat(records.get(2).json().get("v").asText()).isEqualTo("\u20AC".repeat(91));
+    }
+
+    @Test
+    void aLongMultiByteLineIsCountedAcrossReadsOfAnyLength() {
+        // the line arrives in reads of 7 bytes, so its characters are split across reads
+        FailedFileReader reader = new FailedFileReader(40_000);
+        String fits = "{\"v\":\"" + "\u20AC".repeat(39_000) + "\"}";
+        String over = "{\"v\":\"" + "\uD83D\uDE00".repeat(20_001) + "\"}"; // 40,010 characters, 80,010 bytes
+
+        List<FailedRecord> records = Fixtures.readAll(reader,
+                trickling((fits + "\n" + over + "\n{\"b\":2}").getBytes(StandardCharsets.UTF_8), 7));
+
+        assertThat(records).extracting(FailedRecord::line).containsExactly(1, 2, 3);
+        assertThat(records.get(0).json().get("v").asText()).hasSize(39_000);
+        assertThat(records.get(1).parseError()).contains("exceeded aep.records.max-chars (40000 characters)");
+        assertThat(records.get(2).json().get("b").asInt()).isEqualTo(2);
+    }
+
+    private static InputStream trickling(byte[] content, int readSize) {
+        return new ByteArrayInputStream(content) {
+            @Override
+            public synchronized int read(byte[] target, int offset, int length) {
+                return super.read(target, offset, Math.min(length, readSize));
+            }
+        };
+    }
+
+    @Test
     void aTooLongPrettyRecordIsAParseError() {
         // the limit is checked on what the parser reads, so it is exact only to within the parser's read-ahead
         FailedFileReader reader = new FailedFileReader(20_000);
