@@ -19,6 +19,7 @@ import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeRedeliveryEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
@@ -108,7 +109,10 @@ public final class BundleMetrics extends EventNotifierSupport implements RoutePo
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent || event instanceof ExchangeRedeliveryEvent;
+        // Camel emits a sent event only when some notifier took the sending event: take it, or the request counts
+        // would depend on another notifier (Micrometer's exchange notifier) being on
+        return event instanceof ExchangeSendingEvent || event instanceof ExchangeSentEvent
+                || event instanceof ExchangeRedeliveryEvent;
     }
 
     @Override
