@@ -32,7 +32,6 @@ public final class InboxSteps {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
-    /** The name the file is kept under in .done/ or .failed/: {@code <name>-<yyyyMMdd-HHmmssSSS>.<ext>}. */
     /* isBatchId, value and isInvalid are asked of this bean, not of the line in OGNL (${body.isBatchId()}): Camel
      * introspects the class of every new object an OGNL call is made on. */
     public boolean isBatchId(InboxLine line) {
@@ -52,6 +51,7 @@ public final class InboxSteps {
         return exchange.getContext().isStopping();
     }
 
+    /** The name the file is kept under in .done/ or .failed/: {@code <name>-<yyyyMMdd-HHmmssSSS>.<ext>}. */
     public String keptName(@Header(Exchange.FILE_NAME) String name) {
         int dot = name.indexOf('.', 1);
         String stamp = LocalDateTime.now(clock).format(STAMP);
