@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * What Camel Main does for the bundle from its properties, a Spring Boot host does here: bind the bundle's beans and
- * thread pools, then run its configuration class, before the routes start.
+ * What Camel Main does for the bundle from its properties, a Spring Boot host does here: bind the bundle's beans
+ * (its batch thread pool is in application.properties), then run its configuration class, before the routes start.
  */
 @Configuration
 // the bundle's defaults, below the host's application.properties and environment (which win)
