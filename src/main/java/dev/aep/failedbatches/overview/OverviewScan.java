@@ -1,5 +1,7 @@
 package dev.aep.failedbatches.overview;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aep.failedbatches.model.BatchId;
@@ -175,7 +177,7 @@ public final class OverviewScan {
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             for (int n = 0; n < maxLinesPerFile && (line = lines.readLine()) != null; n++) {
-                String message = JSON.readTree(line).path("message").asText("");
+                String message = messageOf(line);
                 if (message.length() > MESSAGE_CHARS) {
                     message = message.substring(0, MESSAGE_CHARS) + "…";
                 }
@@ -183,6 +185,27 @@ public final class OverviewScan {
             }
         } catch (IOException | RuntimeException unreadable) {
             // a file being replaced or a line that is no JSON: the page counts what it could read
+        }
+    }
+
+    /**
+     * The top-level {@code message} of one event line, read up to that field only (the page reads back what the
+     * bundle wrote, so a tree per line would double the cost of every event); "" when there is none.
+     */
+    static String messageOf(String line) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("message".equals(field)) {
+                    return value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getValueAsString("") : "";
+                }
+                parser.skipChildren();
+            }
+            return "";
         }
     }
 
