@@ -5,15 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
  * Camel's persistent idempotent repository, its file kept like every output: created with {@code aep.output.file-mode}
- * and emptied in place (Camel's own deletes and re-creates it with the process umask, readable by everyone).
+ * and emptied in place (Camel's own deletes and re-creates it with the process umask, readable by everyone). A key
+ * missing from the in-memory cache is looked up in the file only when the cache may have dropped keys: Camel's
+ * repository reads its whole file for every new key (twice per batch ID, under one lock), so a bundle that has run for
+ * months spent more time scanning its state file than retrieving a batch.
  */
 public class StateFileRepository extends FileIdempotentRepository {
 
+    private static final int CAMEL_DEFAULT_CACHE_SIZE = 1000;
+
     private String fileMode = AtomicFiles.DEFAULT_MODE;
+    private volatile boolean cacheWasFull;
 
     public void setFileMode(String fileMode) {
         this.fileMode = fileMode;
@@ -22,7 +29,44 @@ public class StateFileRepository extends FileIdempotentRepository {
     @Override
     protected void doStart() throws Exception {
         new AtomicFiles(AtomicFiles.parseMode(fileMode)).createIfAbsent(getFileStore().toPath());
+        cacheWasFull = false;
         super.doStart();
+        noteWhetherCacheIsFull();
+    }
+
+    @Override
+    public boolean add(String key) {
+        boolean added = super.add(key);
+        noteWhetherCacheIsFull();
+        return added;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        cacheWasFull = false;
+    }
+
+    @Override
+    protected boolean containsStore(String key) {
+        return cacheWasFull && scanStore(key);
+    }
+
+    /**
+     * An LRU cache drops keys only once it is full; until then it holds the whole file (loaded at start) and every key
+     * added since, so a key it lacks is not in the file either.
+     */
+    private void noteWhetherCacheIsFull() {
+        Map<String, Object> cache = getCache();
+        int capacity = getMaxCacheSize() > 0 ? getMaxCacheSize() : CAMEL_DEFAULT_CACHE_SIZE;
+        if (cache == null || cache.size() >= capacity) {
+            cacheWasFull = true;
+        }
+    }
+
+    /** Camel's lookup: a read of the whole file. */
+    boolean scanStore(String key) {
+        return super.containsStore(key);
     }
 
     @Override
