@@ -51,7 +51,7 @@ public final class CatalogReads {
         } else if (cause instanceof CallNotPermittedException) {
             error = "circuit breaker open: AEP calls are suspended";
         } else if (cause instanceof ImsTokenException) {
-            error = "no access token: the IMS token request failed";
+            error = "the IMS token request failed, so there is no access token";
         } else if (cause instanceof IOException) {
             error = "Catalog unreachable: " + cause.getClass().getSimpleName();
         } else {

@@ -2,6 +2,8 @@ package dev.aep.failedbatches.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aep.failedbatches.auth.ImsTokenException;
+import dev.aep.failedbatches.auth.Secrets;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -49,5 +51,13 @@ class CatalogReadsTest {
 
         assertThat(read.error()).isEqualTo("the Catalog answered 500");
         assertThat(read.accountsFor(0)).isFalse();
+    }
+
+    @Test
+    void aFailedTokenRequestReadsTheSameOnceMasked() {
+        CatalogReadFailure read = reads.failure(new RuntimeException(new ImsTokenException("IMS answered 401", 401, null)));
+
+        assertThat(read.error()).isEqualTo("the IMS token request failed, so there is no access token");
+        assertThat(Secrets.mask(read.error())).as("the log line that reports it").isEqualTo(read.error());
     }
 }
