@@ -345,6 +345,14 @@ if ! skipped running; then
 fi
 
 # ---------------------------------------------------------------- B: latency L, concurrency C
+# The latency figures of the last run_app: L_IDEAL (/data requests x L / C), L_RATIO (wall / ideal), L_EFF (requests
+# effectively in flight: requests x L / wall), L_INFLIGHT (the simulator's gauge).
+latency_figures() {
+  L_IDEAL=$(calc %.3f "$R_REQS * $LATENCY_MS / 1000 / $CONCURRENCY")
+  L_RATIO=$(calc %.2f "$R_WALL / $L_IDEAL")
+  L_EFF=$(calc %.2f "$R_REQS * $LATENCY_MS / 1000 / $R_WALL")
+  L_INFLIGHT="most $R_INFLIGHT_MAX, average $R_INFLIGHT_AVG while any"
+}
 B_WALL=nan; B_REQS=0; B_IDEAL=nan; RATIO_LAT=nan; B_EFF=nan; LAT_N=0
 if ! skipped latency; then
   LAT_N=$(( LAT_BATCHES < BATCHES ? LAT_BATCHES : BATCHES ))
@@ -352,11 +360,8 @@ if ! skipped latency; then
   admin "latency?ms=$LATENCY_MS" >/dev/null
   run_app latency "$WORK/ids-latency.txt" "" "$LAT_APP_OPTS"
   admin "latency?ms=0" >/dev/null
-  B_WALL=$R_WALL; B_REQS=$R_REQS
-  B_IDEAL=$(calc %.3f "$B_REQS * $LATENCY_MS / 1000 / $CONCURRENCY")
-  RATIO_LAT=$(calc %.2f "$B_WALL / $B_IDEAL")
-  B_EFF=$(calc %.2f "$B_REQS * $LATENCY_MS / 1000 / $B_WALL")
-  B_INFLIGHT="most $R_INFLIGHT_MAX, average $R_INFLIGHT_AVG while any"
+  latency_figures
+  B_WALL=$R_WALL; B_REQS=$R_REQS; B_IDEAL=$L_IDEAL; RATIO_LAT=$L_RATIO; B_EFF=$L_EFF; B_INFLIGHT=$L_INFLIGHT
   check "B events" "$R_EVENTS" "$(( LAT_N * FILES * RECORDS ))"
   check "B reports" "$R_REPORTS" "$LAT_N"
   check "B non-2xx answers" "$R_NON2XX" 0
@@ -365,11 +370,8 @@ fi
 BW_WALL=nan; BW_IDEAL=nan; RATIO_LAT_W=nan; BW_EFF=nan
 if ! skipped latency && ! skipped running; then
   run_app running-latency "$WORK/ids-latency.txt" "" "$LAT_APP_OPTS" "$LATENCY_MS"
-  BW_WALL=$R_WALL; BW_REQS=$R_REQS
-  BW_IDEAL=$(calc %.3f "$BW_REQS * $LATENCY_MS / 1000 / $CONCURRENCY")
-  RATIO_LAT_W=$(calc %.2f "$BW_WALL / $BW_IDEAL")
-  BW_EFF=$(calc %.2f "$BW_REQS * $LATENCY_MS / 1000 / $BW_WALL")
-  BW_INFLIGHT="most $R_INFLIGHT_MAX, average $R_INFLIGHT_AVG while any"
+  latency_figures
+  BW_WALL=$R_WALL; BW_IDEAL=$L_IDEAL; RATIO_LAT_W=$L_RATIO; BW_EFF=$L_EFF; BW_INFLIGHT=$L_INFLIGHT
   check "B' events" "$R_EVENTS" "$(( LAT_N * FILES * RECORDS ))"
   check "B' reports rewritten by the measured pass" "$R_REWRITTEN" "$LAT_N"
   check "B' non-2xx answers" "$R_NON2XX" 0
