@@ -21,9 +21,19 @@ public class StateFileRepository extends FileIdempotentRepository {
 
     private String fileMode = AtomicFiles.DEFAULT_MODE;
     private volatile boolean cacheWasFull;
+    private boolean cachedOnly;
 
     public void setFileMode(String fileMode) {
         this.fileMode = fileMode;
+    }
+
+    /**
+     * true: the repository remembers the keys its cache holds (the most recent {@code cacheSize}, reloaded from the
+     * file at start) and never reads the file for a key the full cache dropped. For a store whose old keys cannot
+     * come back, so that a full cache does not bring back a whole-file read per new key.
+     */
+    public void setCachedOnly(boolean cachedOnly) {
+        this.cachedOnly = cachedOnly;
     }
 
     @Override
@@ -35,21 +45,16 @@ public class StateFileRepository extends FileIdempotentRepository {
     }
 
     @Override
-    public boolean add(String key) {
-        boolean added = super.add(key);
-        noteWhetherCacheIsFull();
-        return added;
-    }
-
-    @Override
     public void clear() {
         super.clear();
         cacheWasFull = false;
     }
 
+    /** Called under the repository's lock, after the cache was asked (and, when adding, after the key was put). */
     @Override
     protected boolean containsStore(String key) {
-        return cacheWasFull && scanStore(key);
+        noteWhetherCacheIsFull();
+        return cacheWasFull && !cachedOnly && scanStore(key);
     }
 
     /**
@@ -59,7 +64,7 @@ public class StateFileRepository extends FileIdempotentRepository {
     private void noteWhetherCacheIsFull() {
         Map<String, Object> cache = getCache();
         int capacity = getMaxCacheSize() > 0 ? getMaxCacheSize() : CAMEL_DEFAULT_CACHE_SIZE;
-        if (cache == null || cache.size() >= capacity) {
+        if (!cacheWasFull && (cache == null || cache.size() >= capacity)) {
             cacheWasFull = true;
         }
     }

@@ -65,6 +65,23 @@ class StateFileRepositoryTest {
     }
 
     @Test
+    void cachedOnlyForgetsWhatTheFullCacheDroppedWithoutReadingTheFile() throws Exception {
+        Path store = dir.resolve("seen.txt");
+        Files.write(store, List.of("a", "b", "c", "d", "e"));
+        CountingRepository repository = new CountingRepository();
+        repository.setFileStore(store.toFile());
+        repository.setCacheSize(3);
+        repository.setCachedOnly(true);
+        repository.start();
+
+        assertThat(repository.contains("e")).as("among the most recent 3").isTrue();
+        assertThat(repository.contains("a")).as("dropped when the file was loaded").isFalse();
+        assertThat(repository.add("f")).isTrue();
+        assertThat(repository.scans).hasValue(0);
+        repository.stop();
+    }
+
+    @Test
     void keysAddedAfterStartSurviveARestart() throws Exception {
         Path store = dir.resolve("done.txt");
         CountingRepository first = started(store, 100);
