@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -20,13 +19,11 @@ import java.util.NoSuchElementException;
  * {@link UncheckedIOException}; bad content never does.
  */
 final class FailedRecordIterator implements FailedRecords {
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
     private final InputStream stream;
     private final ObjectMapper mapper;
     private final int maxRecordChars;
     private final boolean streamingEntries;
-    private CountingReader counted;
+    private CountingInputStream counted;
     private RecordSource source;
     private FailedRecord next;
     private boolean closed;
@@ -72,7 +69,7 @@ final class FailedRecordIterator implements FailedRecords {
     }
 
     @Override
-    public long charsRead() {
+    public long bytesRead() {
         return counted == null ? 0 : counted.count();
     }
 
@@ -94,11 +91,10 @@ final class FailedRecordIterator implements FailedRecords {
     }
 
     private RecordSource openSource() throws IOException {
-        // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
-        counted = new CountingReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        LineReader lines = new LineReader(skipByteOrderMark(counted), maxRecordChars);
+        counted = new CountingInputStream(stream);
+        LineReader lines = new LineReader(counted, maxRecordChars);
         LineReader.Line first = lines.next();
-        while (first != null && !first.tooLong() && first.text().isBlank()) {
+        while (first != null && !first.tooLong() && first.isBlank()) {
             first = lines.next();
         }
         if (first == null) {
@@ -107,7 +103,9 @@ final class FailedRecordIterator implements FailedRecords {
         if (!first.tooLong() && isCutShort(first.text())) {
             // Replay what was consumed, with the same number of line breaks so the parser's line numbers match.
             String consumed = "\n".repeat(first.number() - 1) + first.text() + "\n";
-            Reader whole = new ConcatenatedReader(new StringReader(consumed), lines.remainder());
+            // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
+            Reader whole = new ConcatenatedReader(new StringReader(consumed),
+                    new InputStreamReader(lines.remainder(), StandardCharsets.UTF_8));
             return new JsonSequenceRecords(whole, mapper, maxRecordChars);
         }
         return new NdjsonRecords(lines, first, mapper, maxRecordChars,
@@ -124,14 +122,5 @@ final class FailedRecordIterator implements FailedRecords {
         } catch (JsonProcessingException e) {
             return false; // invalid rather than incomplete: NDJSON reports it as a bad line
         }
-    }
-
-    private static Reader skipByteOrderMark(Reader reader) throws IOException {
-        PushbackReader pushback = new PushbackReader(reader, 1);
-        int first = pushback.read();
-        if (first != -1 && first != BYTE_ORDER_MARK) {
-            pushback.unread(first);
-        }
-        return pushback;
     }
 }

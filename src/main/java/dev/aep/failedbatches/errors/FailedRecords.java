@@ -6,6 +6,9 @@ import java.util.Iterator;
 /** The records of one failed file, read lazily; it also tells how much of the input was consumed so far. */
 public interface FailedRecords extends Iterator<FailedRecord>, Closeable {
 
-    /** Characters consumed from the input so far (read-ahead included): what the records read so far cost. */
-    long charsRead();
+    /**
+     * Bytes consumed from the input so far (read-ahead included): what the records read so far cost, and at least as
+     * many as their characters.
+     */
+    long bytesRead();
 }

@@ -43,11 +43,11 @@ final class NdjsonRecords implements RecordSource {
             if (line.tooLong()) {
                 return RecordSource.tooLong(line.number(), maxLineChars);
             }
-            if (line.text().isBlank()) {
+            if (line.isBlank()) {
                 continue;
             }
             // the common shape in one streaming pass; any other shape (or bad JSON) is read as a tree below
-            List<ErrorEntry> entries = streaming == null ? null : streaming.extract(line.text());
+            List<ErrorEntry> entries = streaming == null ? null : streamed(line);
             if (entries != null) {
                 return FailedRecord.streamed(line.number(), entries);
             }
@@ -64,6 +64,13 @@ final class NdjsonRecords implements RecordSource {
             }
             return new FailedRecord(line.number(), node, null);
         }
+    }
+
+    /** Valid UTF-8 is parsed from its bytes; anything else is decoded first, so that bad bytes become U+FFFD. */
+    private List<ErrorEntry> streamed(LineReader.Line line) {
+        return line.isValidUtf8()
+                ? streaming.extract(line.buffer(), line.offset(), line.length())
+                : streaming.extract(line.text());
     }
 
     private LineReader.Line nextLine() throws IOException {

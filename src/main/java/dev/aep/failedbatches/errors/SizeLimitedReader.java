@@ -4,7 +4,11 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 
-/** Fails a read once more than the limit of characters was read since {@link #startRecord()}. */
+/**
+ * Fails a read once more than the limit of characters was read since {@link #startRecord()}. A read returns at most
+ * {@value #MAX_READ} characters, so that the parser's read-ahead (its buffer, which may have grown in an earlier use)
+ * does not count against the record it is reading.
+ */
 final class SizeLimitedReader extends FilterReader {
 
     static final class LimitExceededException extends IOException {
@@ -12,6 +16,8 @@ final class SizeLimitedReader extends FilterReader {
             super("more than " + limit + " characters in one record");
         }
     }
+
+    static final int MAX_READ = 4096;
 
     private final long limit;
     private long readSinceStart;
@@ -34,7 +40,7 @@ final class SizeLimitedReader extends FilterReader {
 
     @Override
     public int read(char[] target, int offset, int length) throws IOException {
-        int n = super.read(target, offset, length);
+        int n = super.read(target, offset, Math.min(length, MAX_READ));
         count(Math.max(n, 0));
         return n;
     }

@@ -34,6 +34,15 @@ final class StreamingErrorEntries {
         }
     }
 
+    /** The entries of the record in {@code length} UTF-8 bytes from {@code offset}, or {@code null}: see above. */
+    List<ErrorEntry> extract(byte[] utf8, int offset, int length) {
+        try (JsonParser parser = factory.createParser(utf8, offset, length)) {
+            return read(parser);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private List<ErrorEntry> read(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;

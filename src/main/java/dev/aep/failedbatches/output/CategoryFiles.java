@@ -1,14 +1,14 @@
 package dev.aep.failedbatches.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aep.failedbatches.errors.ErrorEvent;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,6 +30,9 @@ public final class CategoryFiles {
 
     private final AtomicFiles files;
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /* one generator per segment, reused for all its events (no String per event, no flush per event) */
+    private final ObjectWriter eventWriter = json.writerFor(ErrorEvent.class)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     public CategoryFiles(AtomicFiles files) {
         this.files = files;
@@ -40,11 +43,10 @@ public final class CategoryFiles {
         FileOutput output = run.file(file);
         OutputLayout layout = new OutputLayout(run.root());
         for (ErrorEvent event : events) {
-            String line = json.writeValueAsString(event);
-            Writer writer = output.writer(event.category(), (category, index) -> openSegment(layout, run, category));
+            JsonGenerator writer = output.writer(event.category(), (category, index) -> openSegment(layout, run, category));
             synchronized (writer) {
-                writer.write(line);
-                writer.write('\n');
+                eventWriter.writeValue(writer, event);
+                writer.writeRaw('\n');
             }
         }
     }
@@ -103,9 +105,11 @@ public final class CategoryFiles {
     private FileOutput.Segment openSegment(OutputLayout layout, BatchRun run, String category) throws IOException {
         Path target = layout.categoryFile(category, run.batchId());
         Path segment = files.createTemporary(target.getParent(), target.getFileName().toString());
-        Writer writer = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(segment, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8),
-                64 * 1024);
+        JsonGenerator writer = json.getFactory().createGenerator(new BufferedOutputStream(
+                Files.newOutputStream(segment, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), 64 * 1024),
+                JsonEncoding.UTF8);
+        // one JSON value per line: no separator between root values but the line break written after each
+        writer.setRootValueSeparator(null);
         return new FileOutput.Segment(segment, writer);
     }
 

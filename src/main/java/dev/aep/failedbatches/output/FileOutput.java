@@ -1,8 +1,8 @@
 package dev.aep.failedbatches.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aep.failedbatches.errors.ErrorEvent;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ public final class FileOutput {
         return new LinkedHashMap<>(counts);
     }
 
-    synchronized Writer writer(String category, SegmentOpener opener) throws IOException {
+    synchronized JsonGenerator writer(String category, SegmentOpener opener) throws IOException {
         Segment segment = segments.get(category);
         if (segment == null) {
             segment = opener.open(category, index);
@@ -80,7 +80,8 @@ public final class FileOutput {
         records = 0;
     }
 
-    record Segment(Path file, Writer writer) {
+    /** A temporary segment file and the generator that writes its JSON lines (closing it closes the file). */
+    record Segment(Path file, JsonGenerator writer) {
     }
 
     interface SegmentOpener {

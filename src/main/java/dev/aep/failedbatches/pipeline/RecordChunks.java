@@ -14,9 +14,9 @@ import java.util.NoSuchElementException;
 /**
  * Bean {@code aepRecords}: the records of a download, read as they arrive, handed to the route in chunks so that one
  * exchange carries many records (and their events reach the output in batches, not one by one). A chunk ends after
- * {@code chunkSize} records or once its records took {@code aep.records.max-chars} characters of input, whichever
- * comes first, so that a reader holds the records of at most about three times that many characters at a time (the
- * chunk, and the record read ahead).
+ * {@code chunkSize} records or once its records took {@code aep.records.max-chars} bytes of input (at least as many
+ * as their characters), whichever comes first, so that a reader holds the records of at most about three times that many
+ * characters at a time (the chunk, and the record read ahead).
  */
 public final class RecordChunks {
 
@@ -53,9 +53,9 @@ public final class RecordChunks {
             if (!records.hasNext()) {
                 throw new NoSuchElementException();
             }
-            long start = records.charsRead();
+            long start = records.bytesRead();
             List<FailedRecord> chunk = new ArrayList<>(Math.min(size, 64));
-            while (chunk.size() < size && records.charsRead() - start < maxChars && records.hasNext()) {
+            while (chunk.size() < size && records.bytesRead() - start < maxChars && records.hasNext()) {
                 chunk.add(records.next());
             }
             return chunk;

@@ -120,6 +120,20 @@ class FailedFileReaderTest {
     }
 
     @Test
+    void skipsAByteOrderMarkThatArrivesByteByByte() {
+        byte[] content = ("\uFEFF{\"a\":1}\n\u2003\u00A0\n{\"b\":2}").getBytes(StandardCharsets.UTF_8);
+
+        List<FailedRecord> records = Fixtures.readAll(new FailedFileReader(), trickling(content, 1));
+
+        // U+2003 alone is a blank line (skipped); with U+00A0, which is not whitespace, it is a bad line
+        assertThat(records).extracting(FailedRecord::line).containsExactly(1, 2, 3);
+        assertThat(records.get(0).json().get("a").asInt()).isEqualTo(1);
+        assertThat(records.get(1).parseError()).startsWith("line 2 is not valid JSON");
+        assertThat(Fixtures.readAll(new FailedFileReader(), trickling("\u2003\n{\"b\":2}".getBytes(StandardCharsets.UTF_8), 1)))
+                .extracting(FailedRecord::line).containsExactly(2);
+    }
+
+    @Test
     void keepsNonAsciiText() {
         List<FailedRecord> records = records("dcvs-streaming.ndjson");
 

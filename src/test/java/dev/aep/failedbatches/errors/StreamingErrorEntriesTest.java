@@ -64,6 +64,40 @@ class StreamingErrorEntriesTest {
         }
     }
 
+    /** NDJSON lines are parsed from their bytes: the same entries as from their text. */
+    @ParameterizedTest
+    @MethodSource("lines")
+    void readsTheSameEntriesFromBytesAsFromText(String line) {
+        byte[] utf8 = ("  " + line + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(streaming.extract(utf8, 2, utf8.length - 3)).isEqualTo(streaming.extract(line));
+    }
+
+    /**
+     * Bytes the JDK's decoder rejects (an encoded surrogate, an overlong '/', a code point above U+10FFFF) are not
+     * parsed raw, where Jackson would read a lone surrogate or a '/': the message carries U+FFFD, as the tree reader's.
+     */
+    @ParameterizedTest
+    @MethodSource("malformed")
+    void malformedBytesGiveTheTreeReadersText(String hex) throws Exception {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        line.writeBytes("{\"_errors\":{\"_streamingValidation\":[{\"message\":\"bad [".getBytes(StandardCharsets.UTF_8));
+        line.writeBytes(bad);
+        line.writeBytes("]\"}]}}\n".getBytes(StandardCharsets.UTF_8));
+
+        List<FailedRecord> streamed = Fixtures.readAll(new FailedFileReader().withStreamingEntries(),
+                new java.io.ByteArrayInputStream(line.toByteArray()));
+        List<FailedRecord> trees = Fixtures.readAll(new FailedFileReader(), new java.io.ByteArrayInputStream(line.toByteArray()));
+
+        assertThat(streamed.get(0).entries()).isNotNull();
+        assertThat(streamed.get(0).entries().get(0).message()).contains("\uFFFD").doesNotContain("/")
+                .isEqualTo(tree.extract(trees.get(0)).get(0).message());
+    }
+
+    static List<String> malformed() {
+        return List.of("eda080", "c0af", "f4908080", "e080af", "80", "f0808080");
+    }
+
     /** What the pipeline writes: the same events from the streaming reader as from the tree reader, every fixture. */
     @ParameterizedTest
     @MethodSource("fixtures")

@@ -28,7 +28,7 @@ class RecordChunksTest {
         }
 
         assertThat(records).isEqualTo(200);
-        // input is read ahead in blocks of 16K characters, so a chunk's input is measured to within one block
+        // input is read ahead in blocks of 16 KB, so a chunk's input is measured to within one block
         assertThat(sizes).allSatisfy(size -> assertThat(size * 999).isLessThanOrEqualTo(20_000 + 2 * 16 * 1024));
         assertThat(sizes).hasSizeGreaterThan(1);
     }

@@ -1,14 +1,14 @@
 package dev.aep.failedbatches.errors;
 
-import java.io.FilterReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 
-/** Counts the characters read through it. */
-final class CountingReader extends FilterReader {
+/** Counts the bytes read through it. */
+final class CountingInputStream extends FilterInputStream {
     private long count;
 
-    CountingReader(Reader in) {
+    CountingInputStream(InputStream in) {
         super(in);
     }
 
@@ -18,15 +18,15 @@ final class CountingReader extends FilterReader {
 
     @Override
     public int read() throws IOException {
-        int c = super.read();
-        if (c >= 0) {
+        int b = super.read();
+        if (b >= 0) {
             count++;
         }
-        return c;
+        return b;
     }
 
     @Override
-    public int read(char[] target, int offset, int length) throws IOException {
+    public int read(byte[] target, int offset, int length) throws IOException {
         int n = super.read(target, offset, length);
         if (n > 0) {
             count += n;
