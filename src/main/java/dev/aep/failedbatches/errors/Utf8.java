@@ -11,15 +11,10 @@ final class Utf8 {
     }
 
     static boolean isValid(byte[] bytes, int offset, int length) {
-        int i = offset;
         int end = offset + length;
+        int i = asciiEnd(bytes, offset, end);
         while (i < end) {
-            int b = bytes[i];
-            if (b >= 0) {
-                i++;
-                continue;
-            }
-            b &= 0xFF;
+            int b = bytes[i] & 0xFF;
             int need;
             int min = 0x80;
             int max = 0xBF;
@@ -55,8 +50,17 @@ final class Utf8 {
                     return false;
                 }
             }
-            i += need + 1;
+            i = asciiEnd(bytes, i + need + 1, end);
         }
         return true;
+    }
+
+    /** The index of the first byte from {@code from} that is not ASCII, or {@code end}: a loop the JIT keeps tight. */
+    private static int asciiEnd(byte[] bytes, int from, int end) {
+        int i = from;
+        while (i < end && bytes[i] >= 0) {
+            i++;
+        }
+        return i;
     }
 }
