@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The error entries of the common record shape, read in one streaming pass instead of a tree per record: an object
@@ -152,18 +150,19 @@ final class StreamingErrorEntries {
     }
 
     private Raw readError(JsonParser parser, String source) throws IOException {
-        Map<String, String> fields = new HashMap<>(8);
+        String[] fields = new String[Field.COUNT];
         String name;
         while ((name = parser.nextFieldName()) != null) {
             JsonToken value = parser.nextToken();
             if ("causingExceptions".equals(name)) {
                 return null;
             }
-            if (Raw.FIELDS.contains(name)) {
+            int field = Field.indexOf(name);
+            if (field >= 0) {
                 if (value == JsonToken.VALUE_STRING) {
-                    fields.put(name, parser.getText());
+                    fields[field] = parser.getText();
                 } else if (value == JsonToken.VALUE_NULL) {
-                    fields.remove(name); // the last duplicate wins, as in a tree
+                    fields[field] = null; // the last duplicate wins, as in a tree
                 } else {
                     return null; // numbers, objects, arrays: their text form is the tree reader's
                 }
@@ -171,7 +170,7 @@ final class StreamingErrorEntries {
                 parser.skipChildren();
             }
         }
-        String message = first(fields, "message", "description", "detail");
+        String message = first(fields, Field.MESSAGE, Field.DESCRIPTION, Field.DETAIL);
         return message == null ? null : new Raw(source, message, fields);
     }
 
@@ -208,27 +207,52 @@ final class StreamingErrorEntries {
         return id;
     }
 
-    private static String first(Map<String, String> fields, String... names) {
-        for (String name : names) {
-            String value = fields.get(name);
-            if (value != null) {
-                return value;
+    private static String first(String[] fields, int... indexes) {
+        for (int index : indexes) {
+            if (fields[index] != null) {
+                return fields[index];
             }
         }
         return null;
     }
 
-    private record Raw(String source, String message, Map<String, String> fields) {
-        static final java.util.Set<String> FIELDS = java.util.Set.of("message", "description", "detail", "code",
-                "keyword", "pointerToViolation", "pointer", "schemaLocation", "column");
+    /** The fields of an error entry that are read (an index into its values), and their names. */
+    private static final class Field {
+        static final int MESSAGE = 0;
+        static final int DESCRIPTION = 1;
+        static final int DETAIL = 2;
+        static final int CODE = 3;
+        static final int KEYWORD = 4;
+        static final int POINTER_TO_VIOLATION = 5;
+        static final int POINTER = 6;
+        static final int SCHEMA_LOCATION = 7;
+        static final int COLUMN = 8;
+        static final int COUNT = 9;
 
+        static int indexOf(String name) {
+            return switch (name) {
+                case "message" -> MESSAGE;
+                case "description" -> DESCRIPTION;
+                case "detail" -> DETAIL;
+                case "code" -> CODE;
+                case "keyword" -> KEYWORD;
+                case "pointerToViolation" -> POINTER_TO_VIOLATION;
+                case "pointer" -> POINTER;
+                case "schemaLocation" -> SCHEMA_LOCATION;
+                case "column" -> COLUMN;
+                default -> -1;
+            };
+        }
+    }
+
+    private record Raw(String source, String message, String[] fields) {
         ErrorEntry toEntry(String recordId) {
             return new ErrorEntry(source, ErrorExtractor.cap(message),
-                    ErrorExtractor.cap(fields.get("code")),
-                    ErrorExtractor.cap(fields.get("keyword")),
-                    ErrorExtractor.cap(first(fields, "pointerToViolation", "pointer")),
-                    ErrorExtractor.cap(fields.get("schemaLocation")),
-                    ErrorExtractor.cap(fields.get("column")),
+                    ErrorExtractor.cap(fields[Field.CODE]),
+                    ErrorExtractor.cap(fields[Field.KEYWORD]),
+                    ErrorExtractor.cap(first(fields, Field.POINTER_TO_VIOLATION, Field.POINTER)),
+                    ErrorExtractor.cap(fields[Field.SCHEMA_LOCATION]),
+                    ErrorExtractor.cap(fields[Field.COLUMN]),
                     recordId);
         }
     }
