@@ -100,7 +100,7 @@ final class FailedRecordIterator implements FailedRecords {
         if (first == null) {
             return RecordSource.EMPTY;
         }
-        if (!first.tooLong() && isCutShort(first.text())) {
+        if (!first.tooLong() && isCutShort(first)) {
             // Replay what was consumed, with the same number of line breaks so the parser's line numbers match.
             String consumed = "\n".repeat(first.number() - 1) + first.text() + "\n";
             // InputStreamReader with a Charset replaces malformed bytes with U+FFFD instead of failing.
@@ -112,8 +112,11 @@ final class FailedRecordIterator implements FailedRecords {
                 streamingEntries ? new StreamingErrorEntries(mapper.getFactory()) : null);
     }
 
-    private boolean isCutShort(String text) throws IOException {
-        try (JsonParser parser = mapper.createParser(text)) {
+    /* valid UTF-8 is judged from its bytes, as NDJSON lines are parsed: one parser class on the hot path */
+    private boolean isCutShort(LineReader.Line line) throws IOException {
+        try (JsonParser parser = line.isValidUtf8()
+                ? mapper.createParser(line.buffer(), line.offset(), line.length())
+                : mapper.createParser(line.text())) {
             parser.nextToken();
             parser.skipChildren();
             return false;
