@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One retrieval of one batch: its part files, in listing order, each with its own counts and temporary segment files,
@@ -26,6 +27,8 @@ public final class BatchRun {
     private final Instant startedAt;
     private final List<String> categories;
     private final Map<String, FileOutput> files = new LinkedHashMap<>();
+    /** Bytes of event lines this run may still hold in memory before its segments go to temporary files. */
+    private final AtomicLong memoryBudget;
     private int filesDone;
     private int filesAtLastProgress;
     private Instant lastProgressAt;
@@ -36,6 +39,12 @@ public final class BatchRun {
      * @param categories every category of the rules, in rule order (the report counts them all)
      */
     public BatchRun(String batchId, Path root, Instant startedAt, List<String> categories) {
+        this(batchId, root, startedAt, categories, CategoryFiles.MEMORY_PER_RUN);
+    }
+
+    /** @param memoryBudget bytes of event lines held in memory before the segments become temporary files */
+    BatchRun(String batchId, Path root, Instant startedAt, List<String> categories, long memoryBudget) {
+        this.memoryBudget = new AtomicLong(memoryBudget);
         this.batchId = BatchId.require(batchId);
         this.root = root;
         this.startedAt = startedAt;
@@ -143,6 +152,10 @@ public final class BatchRun {
             }
         });
         return sb.length() == 0 ? "none" : sb.toString();
+    }
+
+    AtomicLong memoryBudget() {
+        return memoryBudget;
     }
 
     /** All files' outputs in listing order (for CategoryFiles to close, join or remove). */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.aep.failedbatches.errors.ErrorEvent;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -22,11 +21,18 @@ import java.util.Set;
 
 /**
  * The category files {@code errors/<category>/<batchId>.jsonl}, the one output no Camel component can write: the events
- * of each part file go to that file's own hidden temporary segments as they are read (part files run in parallel),
- * and {@link #commit} joins them in listing order and renames them into place. A run that fails is
- * {@link #abandon abandoned}: its segments are removed and no category file changes.
+ * of each part file go to that file's own segments as they are read (part files run in parallel), kept in memory while
+ * the run's budget lasts ({@link #MEMORY_PER_RUN}) and in hidden temporary files past it, and {@link #commit} joins
+ * them in listing order into one temporary file per category and renames it into place. A run that fails is
+ * {@link #abandon abandoned}: its segments are dropped and no category file changes.
  */
 public final class CategoryFiles {
+
+    /**
+     * Bytes of event lines a run holds in memory before its segments become temporary files: the events of a few
+     * thousand records, so that a small batch writes one file per category; a large one spills past it.
+     */
+    static final long MEMORY_PER_RUN = 1024 * 1024;
 
     private final AtomicFiles files;
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -59,12 +65,12 @@ public final class CategoryFiles {
     public void commit(BatchRun run) throws IOException {
         run.closeAll();
         OutputLayout layout = new OutputLayout(run.root());
-        Map<String, List<Path>> byCategory = new LinkedHashMap<>();
+        Map<String, List<SegmentStream>> byCategory = new LinkedHashMap<>();
         for (FileOutput output : run.outputs()) {
-            output.segmentFiles().forEach((category, segment) ->
+            output.segments().forEach((category, segment) ->
                     byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(segment));
         }
-        for (Map.Entry<String, List<Path>> category : byCategory.entrySet()) {
+        for (Map.Entry<String, List<SegmentStream>> category : byCategory.entrySet()) {
             Path target = layout.categoryFile(category.getKey(), run.batchId());
             files.moveIntoPlace(join(category.getValue(), target), target);
         }
@@ -82,21 +88,14 @@ public final class CategoryFiles {
         }
     }
 
-    private Path join(List<Path> segments, Path target) throws IOException {
-        if (segments.size() == 1) {
-            return segments.get(0);
+    private Path join(List<SegmentStream> segments, Path target) throws IOException {
+        if (segments.size() == 1 && segments.get(0).file() != null) {
+            return segments.get(0).file();
         }
         Path joined = files.createTemporary(target.getParent(), target.getFileName().toString());
         try (FileChannel out = FileChannel.open(joined, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            for (Path segment : segments) {
-                try (FileChannel in = FileChannel.open(segment, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                    long position = 0;
-                    long size = in.size();
-                    while (position < size) {
-                        position += in.transferTo(position, size - position, out);
-                    }
-                }
-                Files.delete(segment);
+            for (SegmentStream segment : segments) {
+                segment.copyTo(out);
             }
         }
         return joined;
@@ -104,10 +103,9 @@ public final class CategoryFiles {
 
     private FileOutput.Segment openSegment(OutputLayout layout, BatchRun run, String category) throws IOException {
         Path target = layout.categoryFile(category, run.batchId());
-        Path segment = files.createTemporary(target.getParent(), target.getFileName().toString());
-        JsonGenerator writer = json.getFactory().createGenerator(new BufferedOutputStream(
-                Files.newOutputStream(segment, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), 64 * 1024),
-                JsonEncoding.UTF8);
+        SegmentStream segment = new SegmentStream(run.memoryBudget(),
+                () -> files.createTemporary(target.getParent(), target.getFileName().toString()));
+        JsonGenerator writer = json.getFactory().createGenerator(segment, JsonEncoding.UTF8);
         // one JSON value per line: no separator between root values but the line break written after each
         writer.setRootValueSeparator(null);
         return new FileOutput.Segment(segment, writer);

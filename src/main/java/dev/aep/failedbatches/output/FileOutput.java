@@ -3,8 +3,6 @@ package dev.aep.failedbatches.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aep.failedbatches.errors.ErrorEvent;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +54,10 @@ public final class FileOutput {
         return segment.writer();
     }
 
-    synchronized Map<String, Path> segmentFiles() {
-        Map<String, Path> files = new LinkedHashMap<>();
-        segments.forEach((category, segment) -> files.put(category, segment.file()));
-        return files;
+    synchronized Map<String, SegmentStream> segments() {
+        Map<String, SegmentStream> lines = new LinkedHashMap<>();
+        segments.forEach((category, segment) -> lines.put(category, segment.lines()));
+        return lines;
     }
 
     synchronized void close() throws IOException {
@@ -72,7 +70,7 @@ public final class FileOutput {
     public synchronized void reset() throws IOException {
         close();
         for (Segment segment : segments.values()) {
-            Files.deleteIfExists(segment.file());
+            segment.lines().discard();
         }
         segments.clear();
         counts.clear();
@@ -80,8 +78,8 @@ public final class FileOutput {
         records = 0;
     }
 
-    /** A temporary segment file and the generator that writes its JSON lines (closing it closes the file). */
-    record Segment(Path file, JsonGenerator writer) {
+    /** The JSON lines of one category and the generator that writes them (closing it closes them). */
+    record Segment(SegmentStream lines, JsonGenerator writer) {
     }
 
     interface SegmentOpener {

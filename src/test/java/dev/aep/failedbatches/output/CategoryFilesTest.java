@@ -51,6 +51,11 @@ class CategoryFilesTest {
         return new BatchRun(batchId, root, Instant.now(), CATEGORIES);
     }
 
+    /** A run whose segments go to temporary files at once (no memory budget): what a large batch does. */
+    private BatchRun beginSpilling(String batchId) {
+        return new BatchRun(batchId, root, Instant.now(), CATEGORIES, 0);
+    }
+
     /** What the route does once the commit returns: the report, written last. */
     private static void writeReport(Path root, BatchRun run) throws Exception {
         new AtomicFiles(AtomicFiles.parseMode(AtomicFiles.DEFAULT_MODE)).write(
@@ -73,18 +78,62 @@ class CategoryFilesTest {
     }
 
     @Test
-    void nothingVisibleUntilTheRunCompletes() throws Exception {
+    void aSmallBatchKeepsItsSegmentsInMemoryAndWritesOneFilePerCategory() throws Exception {
         CategoryFiles store = store();
         BatchRun run = begin("01B");
-        store.append(run, "part-0.json", List.of(event("malformed-xdm"), event("malformed-xdm")));
+        run.registerFiles(List.of("part-0.json", "part-1.json"));
+        store.append(run, "part-1.json", List.of(event("malformed-xdm", "part-1.json", 1, "m"), event("unclassified")));
+        store.append(run, "part-0.json", List.of(event("malformed-xdm", "part-0.json", 1, "m")));
 
-        assertThat(names()).allMatch(n -> n.contains("/.01B.jsonl.") && n.endsWith(".tmp"));
+        assertThat(names()).isEmpty();
+        store.commit(run);
+        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl", "errors/unclassified/01B.jsonl");
+        assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl")))
+                .extracting(l -> JSON.readTree(l).path("file").asText()).containsExactly("part-0.json", "part-1.json");
+    }
+
+    @Test
+    void segmentsPastTheMemoryBudgetGoToTemporaryFilesAndComeOutInOrder() throws Exception {
+        CategoryFiles store = store();
+        int line = JSON.writeValueAsBytes(event("malformed-xdm", "a.json", 1, "m")).length + 1;
+        BatchRun run = new BatchRun("01B", root, Instant.now(), CATEGORIES, 2L * line);
+        run.registerFiles(List.of("a.json", "b.json", "c.json"));
+        // the generator hands its lines over when closed or when its buffer fills: a's two lines fit, b's do not
+        for (String file : List.of("a.json", "b.json")) {
+            store.append(run, file, List.of(event("malformed-xdm", file, 1, "m"), event("malformed-xdm", file, 2, "m")));
+            run.file(file).close();
+        }
+        store.append(run, "c.json", List.of(event("malformed-xdm", "c.json", 1, "m")));
+        assertThat(names()).hasSize(1).allMatch(n -> n.contains("/.01B.jsonl.") && n.endsWith(".tmp"));
+
+        run.file("a.json").reset(); // a is read again: its memory goes back to the budget
+        store.append(run, "a.json", List.of(event("malformed-xdm", "a.json", 1, "m")));
+        store.commit(run);
+
+        assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl");
+        assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl")))
+                .extracting(l -> JSON.readTree(l).path("file").asText() + ":" + JSON.readTree(l).path("line").asInt())
+                .containsExactly("a.json:1", "b.json:1", "b.json:2", "c.json:1");
+    }
+
+    @Test
+    void nothingVisibleUntilTheRunCompletes() throws Exception {
+        CategoryFiles store = store();
+        BatchRun run = beginSpilling("01B");
+        store.append(run, "part-0.json", many("malformed-xdm", 20)); // past the generator's buffer: on disk
+
+        assertThat(names()).isNotEmpty().allMatch(n -> n.contains("/.01B.jsonl.") && n.endsWith(".tmp"));
         store.append(run, "part-1.json", List.of(event("malformed-xdm")));
         store.append(run, "part-0.json", List.of(event("malformed-xdm")));
 
         store.commit(run);
         assertThat(names()).containsExactly("errors/malformed-xdm/01B.jsonl");
-        assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl"))).hasSize(4);
+        assertThat(Files.readAllLines(root.resolve("errors/malformed-xdm/01B.jsonl"))).hasSize(many("m", 20).size() + 2);
+    }
+
+    /** Events of {@code kilobytes} of JSON lines or more: more than the generator buffers before it writes. */
+    private static List<ErrorEvent> many(String category, int kilobytes) {
+        return IntStream.range(0, kilobytes * 1024 / 40).mapToObj(i -> event(category)).toList();
     }
 
     @Test
@@ -144,8 +193,9 @@ class CategoryFilesTest {
     @Test
     void temporaryFilesLeftByACrashAreRecognisedAndRemovedAtTheNextStart() throws Exception {
         CategoryFiles store = store();
-        BatchRun crashed = begin("01B");
-        store.append(crashed, "part-0.json", List.of(event("malformed-xdm"), event("unclassified")));
+        BatchRun crashed = beginSpilling("01B");
+        store.append(crashed, "part-0.json", many("malformed-xdm", 10));
+        store.append(crashed, "part-0.json", many("unclassified", 10));
         BatchRun done = begin("01C");
         store.append(done, "part-0.json", List.of(event("malformed-xdm")));
         store.commit(done);
