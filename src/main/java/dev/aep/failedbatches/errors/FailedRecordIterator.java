@@ -114,7 +114,7 @@ final class FailedRecordIterator implements FailedRecords {
 
     /* valid UTF-8 is judged from its bytes, as NDJSON lines are parsed: one parser class on the hot path */
     private boolean isCutShort(LineReader.Line line) throws IOException {
-        try (JsonParser parser = line.isValidUtf8()
+        try (JsonParser parser = line.parsesAsUtf8()
                 ? mapper.createParser(line.buffer(), line.offset(), line.length())
                 : mapper.createParser(line.text())) {
             parser.nextToken();

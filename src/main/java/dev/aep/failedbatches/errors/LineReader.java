@@ -47,8 +47,20 @@ final class LineReader {
             return ascii || text().isBlank();
         }
 
-        /** True when the bytes are valid UTF-8, so that parsing them reads the same text as {@link #text()}. */
-        boolean isValidUtf8() {
+        /**
+         * True when parsing the bytes reads the same text as {@link #text()}: valid UTF-8 that starts as a JSON object
+         * does. Jackson guesses the encoding of bytes from the first four (a byte order mark, the NULs of UTF-16 or
+         * UTF-32), so a line that starts otherwise is decoded first.
+         */
+        boolean parsesAsUtf8() {
+            if (length == 0 || buffer[offset] != '{') {
+                return false;
+            }
+            for (int i = offset + 1; i < offset + Math.min(4, length); i++) {
+                if (buffer[i] == 0) {
+                    return false;
+                }
+            }
             return Utf8.isValid(buffer, offset, length);
         }
     }

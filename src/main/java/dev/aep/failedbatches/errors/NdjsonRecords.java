@@ -66,9 +66,9 @@ final class NdjsonRecords implements RecordSource {
         }
     }
 
-    /** Valid UTF-8 is parsed from its bytes; anything else is decoded first, so that bad bytes become U+FFFD. */
+    /** A line that reads alike from its bytes (valid UTF-8 starting as an object) is parsed from them; any other is decoded first. */
     private List<ErrorEntry> streamed(LineReader.Line line) {
-        return line.isValidUtf8()
+        return line.parsesAsUtf8()
                 ? streaming.extract(line.buffer(), line.offset(), line.length())
                 : streaming.extract(line.text());
     }

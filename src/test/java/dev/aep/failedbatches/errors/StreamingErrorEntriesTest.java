@@ -94,6 +94,30 @@ class StreamingErrorEntriesTest {
                 .isEqualTo(tree.extract(trees.get(0)).get(0).message());
     }
 
+    /**
+     * Jackson guesses the encoding of bytes from their first four: a byte order mark starting a line, or NULs that look
+     * like UTF-16 or UTF-32, would make it read another text than the decoded line. Those lines are decoded first: the
+     * streaming reader gives the tree reader's events.
+     */
+    @Test
+    void linesWhoseFirstBytesLookLikeAnotherEncodingAreDecodedFirst() {
+        String common = "{\"_errors\":{\"_streamingValidation\":[{\"message\":\"m\"}]}}";
+        String content = common + "\n\uFEFF" + common + "\n{\u0000\"_errors\":1}\n{\"\u0000\":1}\n " + common + "\n";
+        ErrorEventFactory factory = new ErrorEventFactory(new ErrorExtractor(),
+                new ErrorClassifier(ClassificationRules.defaults()));
+        List<ErrorEvent> streamed = new ArrayList<>();
+        List<ErrorEvent> trees = new ArrayList<>();
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Fixtures.readAll(new FailedFileReader().withStreamingEntries(), new java.io.ByteArrayInputStream(bytes))
+                .forEach(r -> streamed.addAll(factory.toEvents(r, "b", "f", "t")));
+        Fixtures.readAll(new FailedFileReader(), new java.io.ByteArrayInputStream(bytes))
+                .forEach(r -> trees.addAll(factory.toEvents(r, "b", "f", "t")));
+
+        assertThat(trees).hasSize(5);
+        assertThat(trees.get(1).message()).contains("not valid JSON");
+        assertThat(streamed).isEqualTo(trees);
+    }
+
     static List<String> malformed() {
         return List.of("eda080", "c0af", "f4908080", "e080af", "80", "f0808080");
     }
