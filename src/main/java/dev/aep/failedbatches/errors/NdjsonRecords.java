@@ -66,7 +66,10 @@ final class NdjsonRecords implements RecordSource {
         }
     }
 
-    /** A line that reads alike from its bytes (valid UTF-8 starting as an object) is parsed from them; any other is decoded first. */
+    /**
+     * A line that reads alike from its bytes (valid UTF-8 starting as an object) is parsed from them; any other is
+     * decoded first, so that bad bytes become U+FFFD.
+     */
     private List<ErrorEntry> streamed(LineReader.Line line) {
         return line.parsesAsUtf8()
                 ? streaming.extract(line.buffer(), line.offset(), line.length())
