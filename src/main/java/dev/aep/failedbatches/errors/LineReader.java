@@ -129,7 +129,21 @@ final class LineReader {
         }
         Line line = new Line(lineNumber, buffer, offset, scanned, false);
         // more bytes than allowed characters: count the characters
-        return scanned > maxLineChars && line.text().length() > maxLineChars ? Line.skipped(lineNumber) : line;
+        return scanned > maxLineChars && chars(line) > maxLineChars ? Line.skipped(lineNumber) : line;
+    }
+
+    /** The characters of a line: counted on its bytes when they are valid UTF-8, else decoded (bad bytes, rare). */
+    private static long chars(Line line) {
+        if (!Utf8.isValid(line.buffer(), line.offset(), line.length())) {
+            return line.text().length();
+        }
+        long chars = 0;
+        for (int i = line.offset(); i < line.offset() + line.length(); i++) {
+            int b = line.buffer()[i] & 0xFF;
+            // a lead byte starts one character, or two (a surrogate pair) from 4-byte sequences; continuations none
+            chars += (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1;
+        }
+        return chars;
     }
 
     /** What has not been read yet, for handing the input over to a streaming parser. */
