@@ -112,7 +112,7 @@ final class FailedRecordIterator implements FailedRecords {
                 streamingEntries ? new StreamingErrorEntries(mapper.getFactory()) : null);
     }
 
-    /* valid UTF-8 is judged from its bytes, as NDJSON lines are parsed: one parser class on the hot path */
+    /* judged from the bytes when they read alike (Line.parsesAsUtf8), as NDJSON lines are parsed: one parser class */
     private boolean isCutShort(LineReader.Line line) throws IOException {
         try (JsonParser parser = line.parsesAsUtf8()
                 ? mapper.createParser(line.buffer(), line.offset(), line.length())
