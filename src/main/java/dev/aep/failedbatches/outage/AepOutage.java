@@ -2,9 +2,12 @@ package dev.aep.failedbatches.outage;
 
 import dev.aep.failedbatches.auth.AccessTokenProvider;
 import dev.aep.failedbatches.auth.ImsTokenException;
+import dev.aep.failedbatches.client.HttpFailures;
 import dev.aep.failedbatches.errors.Causes;
+import dev.aep.failedbatches.model.BatchId;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -24,14 +27,18 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
 
     /** Id of the circuit breaker of aep-call (aep-client.camel.yaml). */
     static final String BREAKER_ID = "aep-circuit-breaker";
-    /** The trial request of the probe (aep-client.camel.yaml). */
+    /** The trial requests of the probe (aep-client.camel.yaml): headers aepHttpPath and aepHttpQuery. */
     static final String PROBE_ENDPOINT = "direct:aep-outage-probe";
+    static final String CATALOG_TRIAL_PATH = "/data/foundation/catalog/batches";
+    static final String LISTING_TRIAL_PATH = "/data/foundation/export/batches/%s/failed";
     /** More than any sensible aep.circuit.half-open-calls: the breaker decides after that many trials. */
     private static final int MAX_TRIALS = 20;
     private static final Logger LOG = LoggerFactory.getLogger("dev.aep.failedbatches.outage");
 
     private final AccessTokenProvider tokens;
     private final AtomicBoolean paused = new AtomicBoolean();
+    /** The last batch put back: its listing is the probe's Data Access trial (a Catalog read alone proves nothing). */
+    private final AtomicReference<String> lastPutBack = new AtomicReference<>();
     private CamelContext camelContext;
     private ProducerTemplate probe;
 
@@ -67,6 +74,10 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
 
     /** A batch met the outage: logs the pause once (the route policies suspend the intake on the exception). */
     public void pause(Exchange exchange) {
+        String batchId = exchange.getProperty("aepBatchId", String.class);
+        if (BatchId.isValid(batchId)) {
+            lastPutBack.set(batchId);
+        }
         if (paused.compareAndSet(false, true)) {
             LOG.warn("AEP unreachable ({}): intake paused, batches in flight are put back; probing until it answers",
                     reasonOf(exchange));
@@ -78,9 +89,11 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
     }
 
     /**
-     * The probe: a token can be had and the gateway's breaker is closed. A half-open breaker is closed by the probe's
-     * own trial requests: resumed batches would be its trials otherwise, and each one that failed or was refused would
-     * be put back, its queue message rolled back once per half-open period.
+     * The probe: a token can be had, the gateway's breaker is closed, and both services a batch needs answer: a
+     * Catalog read and the listing of the last batch put back. A half-open breaker is closed by the probe's own trial
+     * requests: resumed batches would be its trials otherwise, and each one that failed or was refused would be put
+     * back, its queue message rolled back once per half-open period. The trials run even when the breaker is closed: a
+     * Data Access outage while the Catalog answers would otherwise resume the intake into the same outage.
      */
     @Override
     public boolean isReadyToBeClosed() {
@@ -92,7 +105,7 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
         } catch (ImsTokenException stillDown) {
             return false;
         }
-        if (!closeHalfOpenBreaker()) {
+        if (!trialsAnswered() || !closeHalfOpenBreaker()) {
             return false;
         }
         if (paused.compareAndSet(true, false)) {
@@ -107,14 +120,32 @@ public final class AepOutage implements ThrottlingExceptionHalfOpenHandler, Came
 
     /** Trial requests while the breaker is half-open; whether it is closed (or absent) at the end. */
     private boolean closeHalfOpenBreaker() {
-        for (int trial = 0; trial < MAX_TRIALS && "HALF_OPEN".equals(breakerState()); trial++) {
-            Exchange answer = probeTemplate().request(PROBE_ENDPOINT, e -> { });
-            if (answer.isFailed()) {
+        for (int round = 0; round < MAX_TRIALS && "HALF_OPEN".equals(breakerState()); round++) {
+            if (!trialsAnswered()) {
                 return false;
             }
         }
         String state = breakerState();
         return state == null || "CLOSED".equals(state);
+    }
+
+    private boolean trialsAnswered() {
+        String batchId = lastPutBack.get();
+        return answered(CATALOG_TRIAL_PATH)
+                && (batchId == null || answered(String.format(LISTING_TRIAL_PATH, batchId)));
+    }
+
+    /**
+     * One trial request: whether the service answered. An answer a retry would not change (a 4xx: the batch is gone,
+     * say) is the service answering; a 429, a 5xx, no connection or a refusing breaker is not.
+     */
+    private boolean answered(String path) {
+        Exchange answer = probeTemplate().request(PROBE_ENDPOINT, e -> {
+            e.getIn().setHeader("aepHttpPath", path);
+            e.getIn().setHeader("aepHttpQuery", "limit=1");
+        });
+        Exception failure = answer.getException();
+        return failure == null || HttpFailures.status(failure) > 0 && !HttpFailures.retryable(failure);
     }
 
     private synchronized ProducerTemplate probeTemplate() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aep.failedbatches.pipeline.LoggedPipelineTestSupport;
+import dev.aep.failedbatches.simulator.RecordedRequest;
 import dev.aep.failedbatches.testsupport.EmbeddedBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -133,14 +134,55 @@ class QueueOutageTest extends LoggedPipelineTestSupport {
         assertThat(logs.linesContaining(RESUMED)).isEqualTo(1);
     }
 
+    @Test
+    void aDataAccessOutageWhileTheCatalogAnswersMovesNoMessageToTheBrokersDlq() throws Exception {
+        broker.deadLetterAfter(4, BROKER_DLQ);
+        long dlqBefore = broker.messagesAdded(BROKER_DLQ);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = String.format("01QDATAOUT%015d", i);
+            LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+            files.put("part-0.json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            simulator().addBatch(id, files);
+            ids.add(id);
+        }
+        // only the Data Access API: the Catalog keeps answering, so a trial request on it alone would close the
+        // breaker and let the batches in again, each time rolling their messages back
+        simulator().faults().failNext(1_000_000, 503, null);
+        broker.send(queue, ids.toArray(String[]::new));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.linesContaining(PAUSED) >= 1);
+        // many half-open periods (aep.circuit.open-seconds=1): the intake stays paused through all of them
+        await().atMost(Duration.ofSeconds(60)).until(() -> unavailableAnswers() >= 60);
+        assertThat(logs.linesContaining(RESUMED)).as("not resumed while the Data Access API fails").isZero();
+        assertThat(logs.linesContaining(PAUSED)).isEqualTo(1);
+        assertThat(filesIn(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
+        assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
+        simulator().faults().reset();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(out.resolve("reports")).size() == ids.size()
+                && broker.messageCount(queue) == 0);
+        assertThat(filesIn(out.resolve("dead-letter"))).isEmpty();
+        assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
+        assertThat(logs.linesContaining(PAUSED)).isEqualTo(1);
+        assertThat(logs.linesContaining(RESUMED)).isEqualTo(1);
+    }
+
+    /** The outage probe lists the last batch put back with limit=1; a retrieval pages from start=0. */
+    private static boolean isProbeTrial(RecordedRequest request) {
+        return "limit=1".equals(request.rawQuery());
+    }
+
     private long unavailableAnswers() {
         return simulator().requests().stream().filter(r -> r.status() == 503).count();
     }
 
-    /** Listing requests (the first call of a retrieval) per batch ID. */
+    /** Listing requests (the first call of a retrieval) per batch ID; not the outage probe's trial listings. */
     private Map<String, Long> listingsPerBatch() {
         return simulator().requests().stream()
                 .filter(r -> r.path().endsWith("/failed") && (r.rawQuery() == null || !r.rawQuery().contains("path=")))
+                .filter(r -> !isProbeTrial(r))
                 .map(r -> r.path().replaceAll(".*/batches/([^/]+)/failed$", "$1"))
                 .filter(id -> id.startsWith("01QOUTAGE") && !id.equals(UNKNOWN))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
