@@ -102,60 +102,43 @@ class QueueOutageTest extends LoggedPipelineTestSupport {
 
     @Test
     void aGatewayOutageLongerThanTheBrokersDeliveryBudgetMovesNoMessageToTheBrokersDlq() throws Exception {
+        // the whole gateway: the Data Access API and the Catalog (the probe's trial requests)
+        outageLongerThanTheDeliveryBudget("01QGATEWAY", () -> {
+            simulator().faults().failNext(1_000_000, 503, null);
+            simulator().faults().failNextCatalogRequests(1_000_000, 503);
+        });
+    }
+
+    @Test
+    void aDataAccessOutageWhileTheCatalogAnswersMovesNoMessageToTheBrokersDlq() throws Exception {
+        // only the Data Access API: the Catalog keeps answering, so a trial request on it alone would close the
+        // breaker and let the batches in again, each time rolling their messages back
+        outageLongerThanTheDeliveryBudget("01QDATAOUT", () -> simulator().faults().failNext(1_000_000, 503, null));
+    }
+
+    /**
+     * 40 batches on the queue during {@code outage}, which lasts many half-open periods (aep.circuit.open-seconds=1)
+     * and more rollbacks than the broker's delivery budget if each period let the batches in again; then it ends.
+     */
+    private void outageLongerThanTheDeliveryBudget(String idPrefix, Runnable outage) throws Exception {
         // a small delivery budget stands for a long outage on a stock broker (10 deliveries)
         broker.deadLetterAfter(4, BROKER_DLQ);
         long dlqBefore = broker.messagesAdded(BROKER_DLQ);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            String id = String.format("01QGATEWAY%015d", i);
+            String id = idPrefix + String.format("%015d", i);
             LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
             files.put("part-0.json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
                     .getBytes(StandardCharsets.UTF_8));
             simulator().addBatch(id, files);
             ids.add(id);
         }
-        // the whole gateway: the Data Access API and the Catalog (the probe's trial request)
-        simulator().faults().failNext(1_000_000, 503, null);
-        simulator().faults().failNextCatalogRequests(1_000_000, 503);
-        broker.send(queue, ids.toArray(String[]::new));
-
-        // the breaker opens and half-opens many times: more than the broker's budget if each time let a batch in
-        await().atMost(Duration.ofSeconds(30)).until(() -> logs.linesContaining(PAUSED) >= 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> unavailableAnswers() >= 60);
-        assertThat(filesIn(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
-        assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
-        simulator().faults().reset();
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> filesIn(out.resolve("reports")).size() == ids.size()
-                && broker.messageCount(queue) == 0);
-        assertThat(filesIn(out.resolve("dead-letter"))).isEmpty();
-        assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
-        assertThat(logs.linesContaining(PAUSED)).isEqualTo(1);
-        assertThat(logs.linesContaining(RESUMED)).isEqualTo(1);
-    }
-
-    @Test
-    void aDataAccessOutageWhileTheCatalogAnswersMovesNoMessageToTheBrokersDlq() throws Exception {
-        broker.deadLetterAfter(4, BROKER_DLQ);
-        long dlqBefore = broker.messagesAdded(BROKER_DLQ);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            String id = String.format("01QDATAOUT%015d", i);
-            LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
-            files.put("part-0.json", "{\"_validationErrors\":[{\"message\":\"Payload body is missing xdmEntity\"}]}\n"
-                    .getBytes(StandardCharsets.UTF_8));
-            simulator().addBatch(id, files);
-            ids.add(id);
-        }
-        // only the Data Access API: the Catalog keeps answering, so a trial request on it alone would close the
-        // breaker and let the batches in again, each time rolling their messages back
-        simulator().faults().failNext(1_000_000, 503, null);
+        outage.run();
         broker.send(queue, ids.toArray(String[]::new));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> logs.linesContaining(PAUSED) >= 1);
-        // many half-open periods (aep.circuit.open-seconds=1): the intake stays paused through all of them
         await().atMost(Duration.ofSeconds(60)).until(() -> unavailableAnswers() >= 60);
-        assertThat(logs.linesContaining(RESUMED)).as("not resumed while the Data Access API fails").isZero();
+        assertThat(logs.linesContaining(RESUMED)).as("not resumed during the outage").isZero();
         assertThat(logs.linesContaining(PAUSED)).isEqualTo(1);
         assertThat(filesIn(out.resolve("dead-letter"))).as("no dead letter during the outage").isEmpty();
         assertThat(broker.messagesAdded(BROKER_DLQ) - dlqBefore).as("no message moved to the broker's DLQ").isZero();
