@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,12 +62,35 @@ public final class AepSimulator implements AutoCloseable {
         this.dataAccess = new DataAccessHandler(settings, batches, faults, this::baseUrl);
         this.catalog = new CatalogHandler(settings);
         if (settings.loadDemoData()) {
-            Map<String, LinkedHashMap<String, byte[]>> demo = DemoBatches.load();
-            demo.forEach(this::addBatch);
+            Map<String, DemoBatches.DemoBatch> demo = DemoBatches.load();
+            demo.forEach(this::addDemoBatch);
             this.demoBatchIds = List.copyOf(demo.keySet());
         } else {
             this.demoBatchIds = List.of();
         }
+    }
+
+    /**
+     * A demo batch with error-diagnostics files is a successful batch created with diagnostics that lost some rows
+     * (partial ingestion), as current AEP shows one: no failed files, its row errors under {@code meta?path=row_errors}.
+     */
+    private void addDemoBatch(String batchId, DemoBatches.DemoBatch batch) {
+        if (batch.rowErrors().isEmpty()) {
+            addBatch(batchId, batch.failedFiles());
+            return;
+        }
+        long created = System.currentTimeMillis();
+        long rows = batch.rowErrors().values().stream().mapToLong(AepSimulator::lines).sum();
+        addCatalogBatch(new CatalogBatch(batchId, "success", created, created + 60_000, CatalogBatch.DEFAULT_DATASET,
+                500 + rows, rows, List.of(new CatalogBatch.CatalogError("INGEST-1212-400",
+                        "Encountered " + rows + " errors in the data. Successfully ingested 500 rows.", null)))
+                .withErrorDiagnostics());
+        batches.put(batchId, batch.failedFiles());
+        addRowErrors(batchId, batch.rowErrors());
+    }
+
+    private static long lines(byte[] ndjson) {
+        return new String(ndjson, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
     }
 
     /** Binds 127.0.0.1 on the configured port (0 = a free one). Calling it again while running does nothing. */

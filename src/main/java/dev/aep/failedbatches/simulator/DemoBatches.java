@@ -10,20 +10,30 @@ import java.util.LinkedHashMap;
 
 /**
  * Loads the demo failed batches shipped under {@code simulator/batches/}. {@code index.txt} lists
- * {@code <batchId>/<fileName>} per line in listing order ({@code #} starts a comment); files are read through the
- * class loader so this also works from inside the fat jar.
+ * {@code <batchId>/<fileName>} per line in listing order ({@code #} starts a comment), or
+ * {@code <batchId>/row_errors/<fileName>} for an error-diagnostics file; files are read through the class loader so
+ * this also works from inside the fat jar.
  */
 final class DemoBatches {
 
     static final String ROOT = "simulator/batches/";
+    private static final String ROW_ERRORS = "row_errors/";
+
+    /** One demo batch: its failed files and its error-diagnostics files (file name → content, in index order). */
+    record DemoBatch(LinkedHashMap<String, byte[]> failedFiles, LinkedHashMap<String, byte[]> rowErrors) {
+
+        DemoBatch() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+    }
 
     private DemoBatches() {
     }
 
-    /** @return batch id → (file name → content), both in index order */
-    static LinkedHashMap<String, LinkedHashMap<String, byte[]>> load() {
+    /** @return batch id → its files, in index order */
+    static LinkedHashMap<String, DemoBatch> load() {
         ClassLoader loader = DemoBatches.class.getClassLoader();
-        LinkedHashMap<String, LinkedHashMap<String, byte[]>> batches = new LinkedHashMap<>();
+        LinkedHashMap<String, DemoBatch> batches = new LinkedHashMap<>();
         try (InputStream index = open(loader, ROOT + "index.txt");
              BufferedReader lines = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
             String line;
@@ -40,8 +50,13 @@ final class DemoBatches {
                 try (InputStream file = open(loader, ROOT + entry)) {
                     content = file.readAllBytes();
                 }
-                batches.computeIfAbsent(entry.substring(0, slash), id -> new LinkedHashMap<>())
-                        .put(entry.substring(slash + 1), content);
+                DemoBatch batch = batches.computeIfAbsent(entry.substring(0, slash), id -> new DemoBatch());
+                String name = entry.substring(slash + 1);
+                if (name.startsWith(ROW_ERRORS)) {
+                    batch.rowErrors().put(name.substring(ROW_ERRORS.length()), content);
+                } else {
+                    batch.failedFiles().put(name, content);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the simulator demo batches", e);

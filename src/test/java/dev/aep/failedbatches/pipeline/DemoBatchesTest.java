@@ -93,6 +93,7 @@ class DemoBatchesTest extends PipelineTestSupport {
         assertThat(corrupt).extracting(e -> e.path("sourceFile").asText()).containsExactly("a1.json", "a2.json");
         assertThat(report("01HZROWERRORS0000000000001").path("files"))
                 .extracting(f -> Map.entry(f.path("name").asText(), f.path("errors").asLong()))
-                .containsExactly(entry("parsing_errors_0.json", 2L), entry("conversion_errors_0.json", 4L));
+                .containsExactly(entry("row_errors/parsing_errors_0.json", 2L), entry("row_errors/conversion_errors_0.json", 4L));
+        assertThat(conversions).extracting(e -> e.path("file").asText()).containsOnly("row_errors/conversion_errors_0.json");
     }
 }

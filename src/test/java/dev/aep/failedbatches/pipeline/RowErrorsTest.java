@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Error-diagnostics files (meta?path=row_errors) are classified like failed files; their 404 is recorded. */
 class RowErrorsTest extends PipelineTestSupport {
 
-    private static final String DEMO = "simulator/batches/01HZROWERRORS0000000000001/";
+    private static final String DEMO = "simulator/batches/01HZROWERRORS0000000000001/row_errors/";
 
     private static byte[] demoFile(String name) throws IOException {
         try (InputStream in = RowErrorsTest.class.getClassLoader().getResourceAsStream(DEMO + name)) {
