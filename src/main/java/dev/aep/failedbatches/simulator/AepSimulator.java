@@ -75,8 +75,8 @@ public final class AepSimulator implements AutoCloseable {
      * (partial ingestion), as current AEP shows one: no failed files, its row errors under {@code meta?path=row_errors}.
      */
     private void addDemoBatch(String batchId, DemoBatches.DemoBatch batch) {
+        addBatch(batchId, batch.failedFiles());
         if (batch.rowErrors().isEmpty()) {
-            addBatch(batchId, batch.failedFiles());
             return;
         }
         long created = System.currentTimeMillis();
@@ -85,7 +85,6 @@ public final class AepSimulator implements AutoCloseable {
                 500 + rows, rows, List.of(new CatalogBatch.CatalogError("INGEST-1212-400",
                         "Encountered " + rows + " errors in the data. Successfully ingested 500 rows.", null)))
                 .withErrorDiagnostics());
-        batches.put(batchId, batch.failedFiles());
         addRowErrors(batchId, batch.rowErrors());
     }
 
